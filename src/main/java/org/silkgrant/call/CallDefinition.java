@@ -1,0 +1,134 @@
+package org.silkgrant.call;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.silkgrant.shared.LocalizedText;
+
+/**
+ * A call for proposals as data: everything of a call guide that is a parameter or a list.
+ * Read from a YAML file by the loader (format in {@code docs/call-definition.md}), never built in code.
+ */
+public record CallDefinition(
+        String code,
+        int year,
+        ZoneId timeZone,
+        String guideText,
+        Program program,
+        LocalizedText title,
+        LocalizedText shortTitle,
+        LocalizedText introduction,
+        Region region,
+        Schedule schedule,
+        List<Category> categories,
+        List<Item> fields,
+        List<Item> platformTypes,
+        List<AltaiRegion> altaiRegions,
+        List<PortPark> portParks,
+        List<Clause> eligibility,
+        List<Clause> requirements,
+        Rules rules,
+        List<BudgetCategory> budgetCategories,
+        List<AttachmentKind> attachmentKinds,
+        List<Item> recommendingDepartments,
+        Contact contact) {
+
+    /** What a scope asks of an application beyond the common sections. */
+    public enum Need { FIELD, PLATFORM_TYPE, ALTAI_PARTNER, PORT_PARK, PREVIOUS_PROJECT }
+
+    /** Whether a failed rule stops submission or is only shown. */
+    public enum Severity { BLOCKING, WARNING }
+
+    /** Clause ids that are not a numbered clause of the guide but a part of it. */
+    public static final Set<String> SECTION_CLAUSES = Set.of("DIRECTIONS", "CALL", "PRACTICE");
+
+    public record Program(String code, LocalizedText title, LocalizedText parent) {
+    }
+
+    public record Region(String divisionPrefix, LocalizedText name) {
+    }
+
+    /** Opening time and deadline in the call's time zone; absent when the office has not set them yet. */
+    public record Schedule(LocalDateTime opensAt, LocalDateTime deadline) {
+    }
+
+    public record Category(String code, LocalizedText title, List<Scope> scopes) {
+    }
+
+    /**
+     * One support scope (K1…, G1…).
+     *
+     * @param needs  what an application in this scope must give
+     * @param offers what it may give
+     */
+    public record Scope(String code, LocalizedText title, LocalizedText text, List<Need> needs, List<Need> offers) {
+    }
+
+    /** A coded entry of a list: a field, a platform type, a recommending department. */
+    public record Item(String code, LocalizedText title) {
+    }
+
+    /** A partner region of the Altai scope, with its ISO 3166-2 code and the older codes still in use. */
+    public record AltaiRegion(String country, String code, List<String> formerCodes, LocalizedText name) {
+
+        public boolean matches(String regionCode) {
+            return regionCode != null
+                    && (code.equalsIgnoreCase(regionCode) || formerCodes.stream().anyMatch(regionCode::equalsIgnoreCase));
+        }
+    }
+
+    /** A port park (economic zone) with the GB/T 2260 division codes it lies in. */
+    public record PortPark(String code, LocalizedText name, List<String> divisionCodes) {
+    }
+
+    /** A numbered clause of the guide: eligibility (C1…) or requirement (R1…). */
+    public record Clause(String code, LocalizedText title, LocalizedText text) {
+    }
+
+    /** One rule check the call runs, the clauses it cites and its severity. */
+    public record Check(String rule, List<String> clauses, Severity severity) {
+    }
+
+    /** An indirect-cost band: direct costs less equipment up to {@code upTo} 万元 (open-ended when null) get {@code rate}. */
+    public record IndirectCostBand(BigDecimal upTo, BigDecimal rate) {
+    }
+
+    /** The parameters of the rules the system enforces. */
+    public record Rules(
+            int minMonths,
+            int maxMonths,
+            BigDecimal enterpriseMatchingRatio,
+            int leaderProjectLimit,
+            int titleMaxLength,
+            List<String> eligibleOrganizationCategories,
+            List<String> ethicsTriggers,
+            List<String> ipIndicatorKinds,
+            BigDecimal duplicateSimilarityThreshold,
+            List<IndirectCostBand> indirectCostBands,
+            List<Check> checks) {
+    }
+
+    public record BudgetCategory(String code, String kind, LocalizedText title) {
+    }
+
+    public record AttachmentKind(String code, LocalizedText title, long maxBytes, List<String> mediaTypes, boolean required) {
+    }
+
+    public record Contact(LocalizedText division, String phone, List<String> people) {
+    }
+
+    public Optional<Scope> scope(String scopeCode) {
+        return categories.stream().flatMap(c -> c.scopes().stream()).filter(s -> s.code().equals(scopeCode)).findFirst();
+    }
+
+    /** The title of a clause id (C1, R3, K2, G8, DIRECTIONS …) when the definition knows it. */
+    public Optional<LocalizedText> clauseTitle(String clauseCode) {
+        return eligibility.stream().filter(c -> c.code().equals(clauseCode)).map(Clause::title).findFirst()
+                .or(() -> requirements.stream().filter(c -> c.code().equals(clauseCode)).map(Clause::title).findFirst())
+                .or(() -> scope(clauseCode).map(Scope::title));
+    }
+}

@@ -1,0 +1,83 @@
+package org.silkgrant.shared.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.silkgrant.shared.FieldViolationException;
+import org.silkgrant.shared.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Errors of the JSON API as RFC 9457 problem details, with translated titles, details and field errors. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private final MessageSource messages;
+
+    ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+        setMessageSource(messages);
+    }
+
+    /** One field error of a {@code 422} problem. */
+    record FieldError(String field, String code, String message) {
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, Locale locale) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", messages.getMessage(e.messageKey(), e.arguments(), locale), locale);
+    }
+
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> conflict(ObjectOptimisticLockingFailureException e, Locale locale) {
+        return problem(HttpStatus.CONFLICT, "version-conflict", messages.getMessage("error.versionConflict", null, locale), locale);
+    }
+
+    @ExceptionHandler(FieldViolationException.class)
+    ResponseEntity<ProblemDetail> violation(FieldViolationException e, Locale locale) {
+        List<FieldError> errors = e.violations().stream().map(v -> new FieldError(v.field(), v.code(),
+                messages.getMessage(v.messageKey(), v.arguments(), locale))).toList();
+        return invalid(errors, locale);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Locale locale = request.getLocale();
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getCode(), messages.getMessage(f, locale))).toList();
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(invalid(errors, locale).getBody());
+    }
+
+    private ResponseEntity<ProblemDetail> invalid(List<FieldError> errors, Locale locale) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid",
+                messages.getMessage("error.invalid", null, locale), locale);
+        response.getBody().setProperties(Map.of("errors", errors));
+        return response;
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://silkgrant.org/problems/" + type));
+        problem.setTitle(messages.getMessage("error." + status.value() + ".title", null, status.getReasonPhrase(), locale));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
