@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.NotNull;
 
+import org.silkgrant.call.CallDefinition;
 import org.silkgrant.call.CallManagement;
 import org.silkgrant.call.CallView;
 import org.silkgrant.shared.FieldViolationException;
@@ -42,8 +44,11 @@ class CallPageController {
     }
 
     @GetMapping("/calls/{code}")
-    String call(@PathVariable String code, Model model) {
+    String call(@PathVariable String code, Model model, Locale locale) {
         CallView call = calls.get(code);
+        model.addAttribute("sectionClauses", CallDefinition.SECTION_CLAUSES);
+        model.addAttribute("countryNames", call.definition().altaiRegions().stream().map(r -> r.country()).distinct()
+                .collect(Collectors.toMap(c -> c, c -> new Locale("", c).getDisplayCountry(locale))));
         model.addAttribute("card", card(call));
         model.addAttribute("call", call);
         model.addAttribute("d", call.definition());
