@@ -1,0 +1,30 @@
+package org.silkgrant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/** The module boundaries of ARCHITECTURE.md hold, and the module documentation is written from the code. */
+class ModularityTests {
+
+    private final ApplicationModules modules = ApplicationModules.of(SilkGrantApplication.class);
+
+    @Test
+    void modulesKeepTheirBoundaries() {
+        modules.verify();
+    }
+
+    @Test
+    void theModulesAreThoseOfTheMap() {
+        assertThat(modules.stream().map(ApplicationModule::getBasePackage).map(p -> p.getName()))
+                .containsExactlyInAnyOrder("org.silkgrant.account", "org.silkgrant.call", "org.silkgrant.shared");
+    }
+
+    @Test
+    void writesTheModuleDocumentation() {
+        new Documenter(modules).writeDocumentation();
+    }
+}
