@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class PostgresMigrationTests {
 
-    private static final String HOST = "127.0.0.1:5499";
+    private static final String HOST = "127.0.0.1:5432";
     private static final String ADMIN_URL = "jdbc:postgresql://" + HOST + "/postgres";
     private static final String USER = "postgres";
     private static final String PASSWORD = "";
