@@ -36,7 +36,7 @@ class DemoAccounts {
             new Account("expert", Role.EXPERT, "review expert"),
             new Account("sysadmin", Role.SYSTEM_ADMIN, "system administrator"),
             new Account("secadmin", Role.SECURITY_ADMIN, "security administrator"),
-            new Account("auditor", Role.AUDIT_ADMIN, "audit administrator"));
+            new Account("auditadmin", Role.AUDIT_ADMIN, "audit administrator"));
 
     private final DemoMode demo;
     private final PasswordEncoder encoder;

@@ -42,8 +42,9 @@ class CallPageTests {
                         containsString("正在申报"),
                         containsString("申报截止时间"),
                         containsString("（北京时间）"),
-                        containsString("还剩 29 天"),
-                        containsString("href=\"/calls/2023-SCO\""))));
+                        containsString("href=\"/calls/2023-SCO\""))))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*还剩 (29|30) 天 \\d{1,2} 小时 \\d{1,2} 分钟.*")));
     }
 
     @Test
