@@ -1,69 +1,76 @@
 package org.silkgrant.account.internal;
 
 import java.util.List;
+import java.util.Set;
 
+import org.silkgrant.account.AccountManagement;
+import org.silkgrant.account.NewAccount;
 import org.silkgrant.account.Role;
 import org.silkgrant.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demonstration accounts, one per role, written only in demo mode. The password is printed once at start-up
- * (never logged otherwise); set it with {@code silkgrant.demo.password}.
+ * The office's demonstration accounts, written only in demo mode into an empty account table; the organisations
+ * add their own people. At start-up every demo account is printed with the demo password (never logged otherwise).
  */
 @Component
-class DemoAccounts {
+@Order(10)
+class DemoAccounts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
-    /** A demo account: its user name, role and what it shows. */
-    record Account(String username, Role role, String description) {
+    /** A staff demo account. */
+    record Staff(String username, String fullName, Role role) {
     }
 
-    static final List<Account> ACCOUNTS = List.of(
-            new Account("officer", Role.PROGRAM_OFFICER, "program officer, International Cooperation Division"),
-            new Account("uni-leader", Role.APPLICANT, "project leader at a demo university"),
-            new Account("uni-admin", Role.ORG_ADMIN, "organisation admin of the demo university"),
-            new Account("ent-leader", Role.APPLICANT, "project leader at a demo enterprise"),
-            new Account("ent-admin", Role.ORG_ADMIN, "organisation admin of the demo enterprise"),
-            new Account("recommender", Role.RECOMMENDER, "recommending department"),
-            new Account("expert", Role.EXPERT, "review expert"),
-            new Account("sysadmin", Role.SYSTEM_ADMIN, "system administrator"),
-            new Account("secadmin", Role.SECURITY_ADMIN, "security administrator"),
-            new Account("auditadmin", Role.AUDIT_ADMIN, "audit administrator"));
+    static final List<Staff> STAFF = List.of(
+            new Staff("officer", "国际合作处 王处长", Role.PROGRAM_OFFICER),
+            new Staff("recommender", "乌鲁木齐市科技局 推荐人", Role.RECOMMENDER),
+            new Staff("expert", "评审专家 陈教授", Role.EXPERT),
+            new Staff("sysadmin", "系统管理员", Role.SYSTEM_ADMIN),
+            new Staff("secadmin", "安全管理员", Role.SECURITY_ADMIN),
+            new Staff("auditadmin", "审计管理员", Role.AUDIT_ADMIN));
 
     private final DemoMode demo;
-    private final PasswordEncoder encoder;
+    private final AccountManagement accounts;
+    private final UserAccountRepository users;
 
-    DemoAccounts(DemoMode demo, PasswordEncoder encoder) {
+    DemoAccounts(DemoMode demo, AccountManagement accounts, UserAccountRepository users) {
         this.demo = demo;
-        this.encoder = encoder;
+        this.accounts = accounts;
+        this.users = users;
     }
 
-    List<UserDetails> users() {
-        if (!demo.isActive()) {
-            return List.of();
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!demo.isActive() || users.count() > 0) {
+            return;
         }
-        String hash = encoder.encode(demo.password());
-        return ACCOUNTS.stream()
-                .map(a -> User.withUsername(a.username()).password(hash).roles(a.role().name()).build())
-                .map(UserDetails.class::cast).toList();
+        for (Staff staff : STAFF) {
+            accounts.create(new NewAccount(staff.username(), demo.password(), staff.fullName(),
+                    staff.username() + "@demo.silkgrant.org", null, null, Set.of(staff.role()), null), "system", null);
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void print() {
+    @Transactional(readOnly = true)
+    public void print() {
         if (!demo.isActive()) {
             return;
         }
         StringBuilder out = new StringBuilder("\n\nSilkGrant demo accounts (password for all: ")
                 .append(demo.password()).append(")\n");
-        ACCOUNTS.forEach(a -> out.append(String.format("  %-12s %-16s %s%n", a.username(), a.role(), a.description())));
+        users.findAll().stream().sorted(java.util.Comparator.comparing(UserAccount::id)).forEach(u ->
+                out.append(String.format("  %-12s %-16s %s%n", u.username(), u.roles().iterator().next(), u.fullName())));
         log.info(out.toString());
     }
 }

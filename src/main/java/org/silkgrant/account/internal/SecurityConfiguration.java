@@ -8,17 +8,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two filter chains: the JSON API is stateless with HTTP Basic and no CSRF; pages use the session, form login
- * and CSRF tokens. Both send the security headers, with a content security policy that allows no inline script.
+ * and CSRF tokens. Both throttle sign-in per client address, enforce the staff second factor, and send the
+ * security headers, with a content security policy that allows no inline script.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -28,47 +32,49 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
+    /** Adaptive hashes (bcrypt by default, Argon2 and others recognised by their prefix). */
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
     @Bean
-    InMemoryUserDetailsManager userDetailsService(DemoAccounts demoAccounts) {
-        return new InMemoryUserDetailsManager(demoAccounts.users());
-    }
-
-    @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/calls", "/api/v1/calls/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/organizations/registrations").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new LoginThrottleFilter(throttle, true), BasicAuthenticationFilter.class)
+                .addFilterAfter(new SecondFactorFilter(true), BasicAuthenticationFilter.class)
                 .headers(this::headers);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/calls/*", "/calls/*/guide", "/login", "/error", "/error/**",
-                                "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+                        .requestMatchers("/", "/calls/*", "/calls/*/guide", "/login", "/register", "/register/**",
+                                "/error", "/error/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/dashboard", true)
+                        .failureUrl("/login?error").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(Customizer.withDefaults())
+                .addFilterBefore(new LoginThrottleFilter(throttle, false), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SecondFactorFilter(false), AuthorizationFilter.class)
                 .headers(this::headers);
         return http.build();
     }
 
-    private void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+    private void headers(HeadersConfigurer<HttpSecurity> headers) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())
                 .contentTypeOptions(Customizer.withDefaults())

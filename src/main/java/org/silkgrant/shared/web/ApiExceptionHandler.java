@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.silkgrant.shared.FieldViolationException;
 import org.silkgrant.shared.NotFoundException;
+import org.silkgrant.shared.StateConflictException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -43,6 +44,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, Locale locale) {
         return problem(HttpStatus.NOT_FOUND, "not-found", messages.getMessage(e.messageKey(), e.arguments(), locale), locale);
+    }
+
+    @ExceptionHandler(StateConflictException.class)
+    ResponseEntity<ProblemDetail> wrongState(StateConflictException e, Locale locale) {
+        return problem(HttpStatus.CONFLICT, "wrong-state", messages.getMessage(e.messageKey(), e.arguments(), locale), locale);
     }
 
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)

@@ -1,0 +1,39 @@
+package org.silkgrant.account.internal;
+
+import java.time.Clock;
+import java.util.Collections;
+
+import org.silkgrant.account.Role;
+import org.silkgrant.account.SecurityProperties;
+import org.silkgrant.account.SilkGrantUser;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads accounts for sign-in, with their lock state at this moment and whether they need a second factor. */
+@Service
+class JpaUserDetailsService implements UserDetailsService {
+
+    private final UserAccountRepository users;
+    private final SecurityProperties properties;
+    private final Clock clock;
+
+    JpaUserDetailsService(UserAccountRepository users, SecurityProperties properties, Clock clock) {
+        this.users = users;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        UserAccount user = users.findByUsernameIgnoreCase(username == null ? "" : username.strip())
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        boolean secondFactor = properties.requireStaffMfa()
+                && !Collections.disjoint(user.roles(), Role.SECOND_FACTOR_ROLES);
+        return new SilkGrantUser(user.id(), user.username(), user.passwordHash(), user.fullName(),
+                user.organizationId(), user.roles(), user.enabled(), user.isLocked(clock.instant()), secondFactor);
+    }
+}

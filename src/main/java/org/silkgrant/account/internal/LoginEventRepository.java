@@ -1,0 +1,12 @@
+package org.silkgrant.account.internal;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface LoginEventRepository extends JpaRepository<LoginEvent, Long> {
+
+    List<LoginEvent> findTop10ByUserIdAndOutcomeOrderByAtDesc(Long userId, LoginEvent.Outcome outcome);
+
+    List<LoginEvent> findTop10ByUserIdAndOutcomeNotOrderByAtDesc(Long userId, LoginEvent.Outcome outcome);
+}

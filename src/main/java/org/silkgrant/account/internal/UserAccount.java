@@ -1,0 +1,181 @@
+package org.silkgrant.account.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.silkgrant.account.Role;
+
+/** A person's account: credentials, roles, lockout state and second factor. */
+@Entity
+@Table(name = "user_account")
+public class UserAccount {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false, length = 200)
+    private String passwordHash;
+
+    @Column(name = "full_name", nullable = false, length = 100)
+    private String fullName;
+
+    @Column(length = 200)
+    private String email;
+
+    @Column(length = 40)
+    private String phone;
+
+    @Column(name = "organization_id")
+    private Long organizationId;
+
+    @Column(name = "id_number_encrypted", length = 200)
+    private String idNumberEncrypted;
+
+    @Column(name = "id_number_masked", length = 18)
+    private String idNumberMasked;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "failed_attempts", nullable = false)
+    private int failedAttempts;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "mfa_secret_encrypted", length = 200)
+    private String mfaSecretEncrypted;
+
+    @Column(name = "mfa_enabled", nullable = false)
+    private boolean mfaEnabled;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "password_changed_at", nullable = false)
+    private Instant passwordChangedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role", length = 30)
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = new HashSet<>();
+
+    @Version
+    private long version;
+
+    protected UserAccount() {
+    }
+
+    public UserAccount(String username, String passwordHash, String fullName, String email, String phone,
+            Long organizationId, Set<Role> roles, Instant now) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.fullName = fullName;
+        this.email = email;
+        this.phone = phone;
+        this.organizationId = organizationId;
+        this.roles = new HashSet<>(roles);
+        this.enabled = true;
+        this.createdAt = now;
+        this.passwordChangedAt = now;
+    }
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** Counts a failed sign-in; returns true when this failure locks the account. */
+    public boolean failedSignIn(Instant now, int maxFailures, Duration lockDuration) {
+        if (isLocked(now)) {
+            return false;
+        }
+        if (lockedUntil != null) {
+            // An expired lock starts a fresh count.
+            lockedUntil = null;
+            failedAttempts = 0;
+        }
+        failedAttempts++;
+        if (failedAttempts >= maxFailures) {
+            lockedUntil = now.plus(lockDuration);
+            return true;
+        }
+        return false;
+    }
+
+    public void signedIn() {
+        failedAttempts = 0;
+        lockedUntil = null;
+    }
+
+    public void unlock() {
+        failedAttempts = 0;
+        lockedUntil = null;
+    }
+
+    public void changePassword(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        this.passwordChangedAt = now;
+    }
+
+    public void deactivate() {
+        this.enabled = false;
+    }
+
+    public void assignRoles(Set<Role> newRoles) {
+        this.roles = newRoles.isEmpty() ? new HashSet<>() : EnumSet.copyOf(newRoles);
+    }
+
+    public void idNumber(String encrypted, String masked) {
+        this.idNumberEncrypted = encrypted;
+        this.idNumberMasked = masked;
+    }
+
+    public void pendingSecondFactor(String encryptedSecret) {
+        this.mfaSecretEncrypted = encryptedSecret;
+        this.mfaEnabled = false;
+    }
+
+    public void enableSecondFactor() {
+        this.mfaEnabled = true;
+    }
+
+    public Long id() { return id; }
+    public String username() { return username; }
+    public String passwordHash() { return passwordHash; }
+    public String fullName() { return fullName; }
+    public String email() { return email; }
+    public String phone() { return phone; }
+    public Long organizationId() { return organizationId; }
+    public String idNumberMasked() { return idNumberMasked; }
+    public boolean enabled() { return enabled; }
+    public int failedAttempts() { return failedAttempts; }
+    public Instant lockedUntil() { return lockedUntil; }
+    public String mfaSecretEncrypted() { return mfaSecretEncrypted; }
+    public boolean mfaEnabled() { return mfaEnabled; }
+    public Set<Role> roles() { return Set.copyOf(roles); }
+    public Instant createdAt() { return createdAt; }
+    public Instant passwordChangedAt() { return passwordChangedAt; }
+    public long version() { return version; }
+}

@@ -1,0 +1,52 @@
+package org.silkgrant.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.silkgrant.organization.OrganizationEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Turns events into notices and lists a user's notices. */
+@Service
+public class NoticeBoard {
+
+    static final String SEPARATOR = "\u001f";
+
+    /** A notice to show: its message key and arguments, and when it was written. */
+    public record NoticeView(String messageKey, Object[] arguments, Instant createdAt) {
+    }
+
+    private final NoticeRepository notices;
+    private final Clock clock;
+
+    NoticeBoard(NoticeRepository notices, Clock clock) {
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    /** The office's verification decision reaches the organisation's admins when they next sign in. */
+    @EventListener
+    @Transactional
+    public void on(OrganizationEvent event) {
+        if (!event.isDecision()) {
+            return;
+        }
+        String key = "notice.organization." + event.status();
+        String comment = event.comment() == null ? "" : event.comment();
+        notices.save(new Notice(event.organizationId(), null, key, event.organizationName() + SEPARATOR + comment,
+                clock.instant()));
+    }
+
+    /** The newest notices for a user and their organisation. */
+    @Transactional(readOnly = true)
+    public List<NoticeView> noticesFor(Long organizationId, Long userId) {
+        return notices.findTop20ByOrganizationIdOrUserIdOrderByIdDesc(organizationId, userId).stream()
+                .map(n -> new NoticeView(n.messageKey(),
+                        n.arguments() == null ? new Object[0] : (Object[]) n.arguments().split(SEPARATOR, -1),
+                        n.createdAt()))
+                .toList();
+    }
+}

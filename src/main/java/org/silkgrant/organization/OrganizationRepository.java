@@ -1,0 +1,21 @@
+package org.silkgrant.organization;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface OrganizationRepository extends JpaRepository<Organization, Long> {
+
+    boolean existsByCreditCode(String creditCode);
+
+    @Query("""
+            select o from Organization o
+            where (:status is null or o.status = :status)
+              and (:query is null or lower(o.name) like lower(concat('%', :query, '%'))
+                   or o.creditCode like upper(concat('%', :query, '%')))
+            """)
+    Page<Organization> search(@Param("status") OrganizationStatus status, @Param("query") String query,
+            Pageable pageable);
+}
