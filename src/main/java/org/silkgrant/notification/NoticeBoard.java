@@ -43,7 +43,9 @@ public class NoticeBoard {
     /** The newest notices for a user and their organisation. */
     @Transactional(readOnly = true)
     public List<NoticeView> noticesFor(Long organizationId, Long userId) {
-        return notices.findTop20ByOrganizationIdOrUserIdOrderByIdDesc(organizationId, userId).stream()
+        List<Notice> found = organizationId == null ? notices.findTop20ByUserIdOrderByIdDesc(userId)
+                : notices.findTop20ByOrganizationIdOrUserIdOrderByIdDesc(organizationId, userId);
+        return found.stream()
                 .map(n -> new NoticeView(n.messageKey(),
                         n.arguments() == null ? new Object[0] : (Object[]) n.arguments().split(SEPARATOR, -1),
                         n.createdAt()))

@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface NoticeRepository extends JpaRepository<Notice, Long> {
 
     List<Notice> findTop20ByOrganizationIdOrUserIdOrderByIdDesc(Long organizationId, Long userId);
+
+    List<Notice> findTop20ByUserIdOrderByIdDesc(Long userId);
 }

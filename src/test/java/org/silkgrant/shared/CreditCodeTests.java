@@ -3,6 +3,8 @@ package org.silkgrant.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -97,7 +99,7 @@ class CreditCodeTests {
 
     @Test
     void checkCharacterAgreesWithTheIndependentRuleForManyCodes() {
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (int n = 0; n < 1000; n++) {
             StringBuilder first17 = new StringBuilder();
             for (int i = 0; i < 17; i++) {

@@ -3,6 +3,8 @@ package org.silkgrant.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class PersonalDataCipherTests {
         assertThat(stored).startsWith("sm4gcm:").doesNotContain(ID_NUMBER).doesNotContain("19900307");
         byte[] raw = Base64.getDecoder().decode(stored.substring("sm4gcm:".length()));
         assertThat(raw).hasSize(12 + ID_NUMBER.length() + 16);
-        assertThat(new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(ID_NUMBER);
+        assertThat(new String(raw, StandardCharsets.ISO_8859_1)).doesNotContain(ID_NUMBER);
     }
 
     @Test
@@ -92,7 +94,7 @@ class PersonalDataCipherTests {
         byte[] key = PersonalDataCipher.newKey();
         PersonalDataCipher own = new PersonalDataCipher(key);
         String stored = own.encrypt(ID_NUMBER);
-        java.util.Arrays.fill(key, (byte) 0);
+        Arrays.fill(key, (byte) 0);
 
         assertThat(own.decrypt(stored)).isEqualTo(ID_NUMBER);
     }

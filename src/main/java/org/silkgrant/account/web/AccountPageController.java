@@ -1,14 +1,76 @@
 package org.silkgrant.account.web;
 
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
-/** The sign-in page; Spring Security handles the form post. */
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.silkgrant.account.AccountManagement;
+import org.silkgrant.account.AccountView;
+import org.silkgrant.account.SilkGrantUser;
+import org.silkgrant.shared.FieldViolationException;
+import org.silkgrant.shared.NotFoundException;
+import org.silkgrant.shared.web.FormErrors;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The sign-in page (Spring Security handles its form post) and everyone's own account page: who they are, their
+ * recent sign-ins and failed attempts, and changing their password.
+ */
 @Controller
 class AccountPageController {
+
+    private final AccountManagement accounts;
+    private final MessageSource messages;
+
+    AccountPageController(AccountManagement accounts, MessageSource messages) {
+        this.accounts = accounts;
+        this.messages = messages;
+    }
+
+    /** The change-password form; its passwords are never sent back to the page. */
+    record PasswordForm(String currentPassword, String newPassword, String repeatPassword) {
+    }
 
     @GetMapping("/login")
     String login() {
         return "account/login";
+    }
+
+    @GetMapping("/account")
+    String account(@AuthenticationPrincipal SilkGrantUser user, Model model) {
+        AccountView account = accounts.find(user.id()).orElseThrow(() -> new NotFoundException("account.notFound"));
+        List<SignInRow> signIns = accounts.recentSignIns(user.id()).stream().map(SignInRow::of).toList();
+        model.addAttribute("account", account);
+        model.addAttribute("roles", account.roles().stream().sorted().toList());
+        model.addAttribute("signIns", signIns);
+        // The newest sign-in is this one; the one before it is what the user wants to check.
+        model.addAttribute("previousSignIn", signIns.size() > 1 ? signIns.get(1) : null);
+        model.addAttribute("failures", accounts.recentFailures(user.id()).stream().map(SignInRow::of).toList());
+        return "account/account";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@AuthenticationPrincipal SilkGrantUser user, PasswordForm form, Model model, Locale locale,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            if (!Objects.equals(form.newPassword(), form.repeatPassword())) {
+                throw new FieldViolationException("repeatPassword", "MISMATCH", "account.repeatPassword.MISMATCH");
+            }
+            accounts.changeOwnPassword(user.getUsername(), form.currentPassword(), form.newPassword(),
+                    request.getRemoteAddr());
+        } catch (FieldViolationException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, locale));
+            return account(user, model);
+        }
+        redirect.addFlashAttribute("notice", messages.getMessage("account.password.changed", null, locale));
+        return "redirect:/account";
     }
 }
