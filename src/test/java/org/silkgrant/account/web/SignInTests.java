@@ -34,7 +34,7 @@ class SignInTests {
     void aDemoAccountSignsInWithTheDemoPassword() throws Exception {
         mvc.perform(formLogin("/login").user("officer").password(SilkGrantTest.DEMO_PASSWORD))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/"));
+                .andExpect(redirectedUrl("/dashboard"));
     }
 
     @Test
@@ -51,10 +51,10 @@ class SignInTests {
 
     @Test
     void theApiTellsWhoIsCalling() throws Exception {
-        mvc.perform(get("/api/v1/me").with(httpBasic("uni-leader", SilkGrantTest.DEMO_PASSWORD)))
+        mvc.perform(get("/api/v1/me").with(httpBasic("officer", SilkGrantTest.DEMO_PASSWORD)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.username").value("uni-leader"))
-                .andExpect(jsonPath("$.roles[0]").value("APPLICANT"));
+                .andExpect(jsonPath("$.username").value("officer"))
+                .andExpect(jsonPath("$.roles[0]").value("PROGRAM_OFFICER"));
         mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized());
     }
 
