@@ -162,6 +162,13 @@ public final class Divisions {
         if (registered.endsWith("0000")) {
             return division.code().startsWith(registered.substring(0, 2));
         }
-        return division.prefecture().equals(registered.substring(0, 4));
+        String prefecture = registered.substring(0, 4);
+        return division.prefecture().equals(FORMER_PREFECTURES.getOrDefault(prefecture, prefecture));
     }
+
+    /**
+     * Prefectures renumbered after codes were issued: a credit code keeps the division it was issued with, so
+     * Turpan (6521, now 6504, since 2015) and Hami (6522, now 6505, since 2016) still agree with today's divisions.
+     */
+    private static final Map<String, String> FORMER_PREFECTURES = Map.of("6521", "6504", "6522", "6505");
 }

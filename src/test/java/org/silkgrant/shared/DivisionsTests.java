@@ -117,4 +117,14 @@ class DivisionsTests {
         assertThatThrownBy(() -> Divisions.load("11")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Divisions.load("../65")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void aCodeIssuedBeforeTurpanAndHamiWereRenumberedStillAgrees() {
+        Divisions divisions = Divisions.load("65");
+        String first17 = "91652100" + "12345678" + "8";
+        CreditCode oldTurpan = CreditCode.parse(first17 + CreditCode.checkCharacter(first17));
+
+        org.assertj.core.api.Assertions.assertThat(divisions.agrees(divisions.require("650402"), oldTurpan)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(divisions.agrees(divisions.require("650502"), oldTurpan)).isFalse();
+    }
 }

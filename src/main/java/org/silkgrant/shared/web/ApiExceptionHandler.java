@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.silkgrant.shared.FieldViolationException;
+import org.silkgrant.shared.InvalidIdentifierException;
 import org.silkgrant.shared.NotFoundException;
 import org.silkgrant.shared.StateConflictException;
 import org.springframework.context.MessageSource;
@@ -44,6 +45,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, Locale locale) {
         return problem(HttpStatus.NOT_FOUND, "not-found", messages.getMessage(e.messageKey(), e.arguments(), locale), locale);
+    }
+
+    @ExceptionHandler(InvalidIdentifierException.class)
+    ResponseEntity<ProblemDetail> invalidIdentifier(InvalidIdentifierException e, Locale locale) {
+        return invalid(List.of(new FieldError(e.field(), e.code(), messages.getMessage(e.messageKey(), null, locale))), locale);
     }
 
     @ExceptionHandler(StateConflictException.class)
