@@ -33,13 +33,29 @@ class MessageBundleTests {
     /** Text between tags that contains a letter, outside script and style. */
     private static final Pattern TEXT_NODE = Pattern.compile(">([^<>]*\\p{L}[^<>]*)<");
 
-    private static Properties bundle(String suffix) throws IOException {
+    /** The bundles of spring.messages.basename: messages/messages and messages/accounts. */
+    private static final List<String> BASENAMES = List.of("messages", "accounts");
+
+    private static Properties bundle(String basename, String suffix) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = MessageBundleTests.class.getResourceAsStream("/messages/messages" + suffix + ".properties")) {
-            assertThat(in).as("bundle messages%s.properties", suffix).isNotNull();
+        try (InputStream in = MessageBundleTests.class.getResourceAsStream("/messages/" + basename + suffix + ".properties")) {
+            assertThat(in).as("bundle %s%s.properties", basename, suffix).isNotNull();
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return properties;
+    }
+
+    /** All bundles of one language together. */
+    private static Properties bundle(String suffix) throws IOException {
+        Properties all = new Properties();
+        for (String basename : BASENAMES) {
+            Properties one = bundle(basename, suffix);
+            for (String key : one.stringPropertyNames()) {
+                assertThat(all).as("key %s is defined in more than one bundle", key).doesNotContainKey(key);
+                all.setProperty(key, one.getProperty(key));
+            }
+        }
+        return all;
     }
 
     private static List<Path> templates() throws IOException {

@@ -20,7 +20,8 @@ class ModularityTests {
     @Test
     void theModulesAreThoseOfTheMap() {
         assertThat(modules.stream().map(ApplicationModule::getBasePackage).map(p -> p.getName()))
-                .containsExactlyInAnyOrder("org.silkgrant.account", "org.silkgrant.call", "org.silkgrant.shared");
+                .containsExactlyInAnyOrder("org.silkgrant.account", "org.silkgrant.audit", "org.silkgrant.call",
+                        "org.silkgrant.notification", "org.silkgrant.organization", "org.silkgrant.shared");
     }
 
     @Test
