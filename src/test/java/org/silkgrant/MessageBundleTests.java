@@ -33,8 +33,8 @@ class MessageBundleTests {
     /** Text between tags that contains a letter, outside script and style. */
     private static final Pattern TEXT_NODE = Pattern.compile(">([^<>]*\\p{L}[^<>]*)<");
 
-    /** The bundles of spring.messages.basename: messages/messages and messages/accounts. */
-    private static final List<String> BASENAMES = List.of("messages", "accounts");
+    /** The bundles of spring.messages.basename. */
+    private static final List<String> BASENAMES = List.of("messages", "accounts", "application");
 
     private static Properties bundle(String basename, String suffix) throws IOException {
         Properties properties = new Properties();

@@ -20,7 +20,7 @@ class ModularityTests {
     @Test
     void theModulesAreThoseOfTheMap() {
         assertThat(modules.stream().map(ApplicationModule::getBasePackage).map(p -> p.getName()))
-                .containsExactlyInAnyOrder("org.silkgrant.account", "org.silkgrant.audit", "org.silkgrant.call",
+                .containsExactlyInAnyOrder("org.silkgrant.account", "org.silkgrant.application", "org.silkgrant.audit", "org.silkgrant.call",
                         "org.silkgrant.notification", "org.silkgrant.organization", "org.silkgrant.shared");
     }
 

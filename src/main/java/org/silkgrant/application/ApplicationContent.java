@@ -148,7 +148,7 @@ public record ApplicationContent(
     /** The state of the human genetic resources approval or filing. */
     public enum HgrProcedure { APPROVED, PENDING }
 
-    /** Where the attached cooperation agreement states each point clause C2 asks for, e.g. "Art. 3, p.2". */
+    /** Where the attached cooperation agreement states each point clause C2 asks for, e.g. Art. 3 on page 2. */
     public record Agreement(String scienceInput, String divisionOfWork, String ipOwnership, String resultsOwnership) {
     }
 

@@ -10,6 +10,7 @@ import org.silkgrant.organization.OrganizationType;
  * What the eligibility rules need besides the content and the call: the applicant organisation, the attached
  * files, the time, and what other parts of the system know about the leader and the text.
  *
+ * @param now                  the server time the rules judge by
  * @param deadline             the call's deadline; null when the office has not set one
  * @param extendedUntil        an extension the office granted this application, or null
  * @param leaderOtherProjects  the leader's current projects plus this year's other applications in the system
@@ -27,6 +28,7 @@ public record RuleContext(
         Double duplicateSimilarity) {
 
     public RuleContext {
+        Objects.requireNonNull(now, "now");
         attachments = attachments == null ? List.of() : attachments.stream().filter(Objects::nonNull).toList();
     }
 

@@ -90,7 +90,8 @@ final class BudgetBalancedRule implements EligibilityRule {
         if (sum.compareTo(total) == 0) {
             return Optional.empty();
         }
-        return Optional.of(RuleOutcome.fail(ID, reason, BUDGET, plain(sum), plain(total), plain(total.subtract(sum))));
+        return Optional.of(RuleOutcome.fail(ID, reason, BUDGET, plain(sum), plain(total),
+                plain(total.subtract(sum).abs())));
     }
 
     /** Trailing zeros do not count: 1.50000 is a whole number of yuan, 0.00001 is not. */
