@@ -140,8 +140,11 @@ public class AccountManagement {
                 AccountEvent.SUCCESS, null));
     }
 
-    /** A user changes their own password, proving the current one. */
-    @Transactional
+    /**
+     * A user changes their own password, proving the current one. A refusal changes nothing but is still audited,
+     * so it must not roll back the audit entry written in this transaction.
+     */
+    @Transactional(noRollbackFor = FieldViolationException.class)
     public void changeOwnPassword(String username, String currentPassword, String newPassword, String clientAddress) {
         UserAccount user = users.findByUsernameIgnoreCase(username)
                 .orElseThrow(() -> new NotFoundException("account.notFound"));

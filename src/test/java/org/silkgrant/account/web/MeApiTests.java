@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.silkgrant.SilkGrantTest;
+import org.silkgrant.account.AccountManagement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
@@ -29,6 +30,9 @@ class MeApiTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    AccountManagement accounts;
 
     private ResultActions changePassword(String username, String current, String next) throws Exception {
         return mvc.perform(post("/api/v1/me/password").with(httpBasic(username, SilkGrantTest.DEMO_PASSWORD))
@@ -55,6 +59,18 @@ class MeApiTests {
                 .andExpect(jsonPath("$.errors[0].field").value("currentPassword"))
                 .andExpect(jsonPath("$.errors[0].code").value("WRONG"))
                 .andExpect(jsonPath("$.errors[0].message").value("当前密码不正确。"));
+    }
+
+    @Test
+    void aFailedPasswordChangeIsKeptInTheAuditRecord() throws Exception {
+        changePassword("officer", "guessing-the-password", "Another#Pass2026")
+                .andExpect(status().isUnprocessableContent());
+
+        mvc.perform(get("/api/v1/audit-events").param("q", "PASSWORD_CHANGE")
+                        .with(httpBasic("auditadmin", SilkGrantTest.DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[?(@.targetId == '%s')].outcome",
+                        accounts.findByUsername("officer").orElseThrow().id().toString()).value(hasItem("FAILURE")));
     }
 
     @Test
