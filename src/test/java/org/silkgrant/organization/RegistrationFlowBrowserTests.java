@@ -146,7 +146,7 @@ class RegistrationFlowBrowserTests {
                 .contains(ORGANIZATION_NAME, creditCode, "企业", "650102 天山区", ADDRESS);
         assertThat(driver.findElement(By.id("organization-status")).getText()).as("status before the decision").isEqualTo("待审核");
         assertThat(chromium.bodyText()).as("the admin among the organisation's accounts")
-                .contains(ADMIN_FULL_NAME + " (" + adminUsername + ")");
+                .contains(ADMIN_FULL_NAME + "（" + adminUsername + "）");
         chromium.screenshot("review-zh.png");
         WebElement verify = driver.findElement(By.cssSelector("#decision button[value='VERIFIED']"));
         assertThat(verify.getText()).isEqualTo("审核通过");

@@ -1,5 +1,7 @@
 package org.silkgrant.account.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 
 import org.silkgrant.account.AccountEvent;
@@ -8,9 +10,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.samstevens.totp.code.CodeVerifier;
+import dev.samstevens.totp.code.CodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.DefaultCodeVerifier;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import dev.samstevens.totp.code.HashingAlgorithm;
 import dev.samstevens.totp.exceptions.QrGenerationException;
 import dev.samstevens.totp.qr.QrData;
@@ -26,6 +28,7 @@ import dev.samstevens.totp.util.Utils;
 public class SecondFactorService {
 
     static final String ISSUER = "SilkGrant";
+    static final int PERIOD_SECONDS = 30;
 
     /** What a person needs to enrol: the QR code as a data URI and the secret to type in by hand. */
     public record Enrollment(String qrDataUri, String secret) {
@@ -34,17 +37,15 @@ public class SecondFactorService {
     private final UserAccountRepository users;
     private final PersonalDataCipher cipher;
     private final ApplicationEventPublisher events;
-    private final CodeVerifier verifier;
+    private final CodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
+    private final Clock clock;
 
     SecondFactorService(UserAccountRepository users, PersonalDataCipher cipher, ApplicationEventPublisher events,
             Clock clock) {
         this.users = users;
         this.cipher = cipher;
         this.events = events;
-        DefaultCodeVerifier codes = new DefaultCodeVerifier(new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6),
-                () -> clock.instant().getEpochSecond());
-        codes.setAllowedTimePeriodDiscrepancy(1);
-        this.verifier = codes;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -67,7 +68,7 @@ public class SecondFactorService {
             secret = cipher.decrypt(user.mfaSecretEncrypted());
         }
         QrData data = new QrData.Builder().label(user.username()).secret(secret).issuer(ISSUER)
-                .algorithm(HashingAlgorithm.SHA1).digits(6).period(30).build();
+                .algorithm(HashingAlgorithm.SHA1).digits(6).period(PERIOD_SECONDS).build();
         try {
             ZxingPngQrGenerator generator = new ZxingPngQrGenerator();
             generator.setImageSize(240);
@@ -77,19 +78,36 @@ public class SecondFactorService {
         }
     }
 
-    /** Checks a code; the first correct code completes enrolment. */
+    /**
+     * Checks a code of the current 30-second step or one step either side (clock drift); a step, once used, is
+     * refused afterwards, so an overheard code cannot be replayed. The first correct code completes enrolment.
+     */
     @Transactional
     public boolean verify(String username, String code, String clientAddress) {
         UserAccount user = users.findByUsernameIgnoreCase(username).orElseThrow();
         if (user.mfaSecretEncrypted() == null || code == null || !code.strip().matches("\\d{6}")) {
             return false;
         }
-        boolean valid = verifier.isValidCode(cipher.decrypt(user.mfaSecretEncrypted()), code.strip());
+        String secret = cipher.decrypt(user.mfaSecretEncrypted());
+        long now = Math.floorDiv(clock.instant().getEpochSecond(), PERIOD_SECONDS);
+        boolean valid = false;
+        for (long step = now - 1; step <= now + 1 && !valid; step++) {
+            valid = matches(secret, step, code.strip()) && user.useSecondFactorStep(step);
+        }
         if (valid && !user.mfaEnabled()) {
             user.enableSecondFactor();
             events.publishEvent(new AccountEvent(username, "SECOND_FACTOR_ENROLLED", user.id(), username, clientAddress,
                     AccountEvent.SUCCESS, null));
         }
         return valid;
+    }
+
+    private boolean matches(String secret, long step, String code) {
+        try {
+            return MessageDigest.isEqual(codes.generate(secret, step).getBytes(StandardCharsets.US_ASCII),
+                    code.getBytes(StandardCharsets.US_ASCII));
+        } catch (CodeGenerationException e) {
+            throw new IllegalStateException("TOTP code cannot be computed", e);
+        }
     }
 }

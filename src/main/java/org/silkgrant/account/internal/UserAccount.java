@@ -70,6 +70,9 @@ public class UserAccount {
     @Column(name = "mfa_enabled", nullable = false)
     private boolean mfaEnabled;
 
+    @Column(name = "mfa_last_step")
+    private Long mfaLastStep;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -159,6 +162,15 @@ public class UserAccount {
 
     public void enableSecondFactor() {
         this.mfaEnabled = true;
+    }
+
+    /** Accepts a TOTP time step only if it is later than the last one used: a code works once. */
+    public boolean useSecondFactorStep(long step) {
+        if (mfaLastStep != null && step <= mfaLastStep) {
+            return false;
+        }
+        mfaLastStep = step;
+        return true;
     }
 
     public Long id() { return id; }

@@ -96,8 +96,8 @@ class SecondFactorTests {
         String secret = secretOn(page);
 
         String before = session.getId();
-        mvc.perform(post("/mfa").session(session).with(csrf())
-                        .param("code", code(secret, Instant.now().getEpochSecond())))
+        String firstCode = code(secret, Instant.now().getEpochSecond());
+        mvc.perform(post("/mfa").session(session).with(csrf()).param("code", firstCode))
                 .andExpect(redirectedUrl("/dashboard"));
         assertThat(session.getId()).as("a new session id once the second factor is passed").isNotEqualTo(before);
 
@@ -111,7 +111,11 @@ class SecondFactorTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(not(containsString("<img")), not(containsString("mfa-secret")),
                         containsString("name=\"code\""))));
-        mvc.perform(post("/mfa").session(next).with(csrf()).param("code", code(secret, Instant.now().getEpochSecond())))
+        // The code used at the first sign-in is refused a second time (no replay); a later step's code is accepted.
+        mvc.perform(post("/mfa").session(next).with(csrf()).param("code", firstCode))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("动态验证码不正确")));
+        mvc.perform(post("/mfa").session(next).with(csrf()).param("code", code(secret, Instant.now().getEpochSecond() + 30)))
                 .andExpect(redirectedUrl("/dashboard"));
         mvc.perform(get("/dashboard").session(next)).andExpect(status().isOk());
     }
