@@ -7,13 +7,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Security settings (docs/security.md).
  *
- * @param requireStaffMfa officers and the three admins sign in with a TOTP second factor
+ * @param requireStaffMfa officers and the three admins sign in with a TOTP second factor; when not set, required
+ *                        everywhere but in demo mode
  * @param dataKey         base64 of the 16-byte SM4 key for personal data; when empty a key file under
  *                        {@code silkgrant.data-dir/keys} is used (created on first start)
  * @param login           lockout and throttling of sign-in
  */
 @ConfigurationProperties("silkgrant.security")
-public record SecurityProperties(boolean requireStaffMfa, String dataKey, Login login) {
+public record SecurityProperties(Boolean requireStaffMfa, String dataKey, Login login) {
 
     /**
      * @param maxFailures        consecutive failures that lock an account

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Collections;
 
 import org.silkgrant.account.Role;
-import org.silkgrant.account.SecurityProperties;
+import org.silkgrant.account.SecondFactorPolicy;
 import org.silkgrant.account.SilkGrantUser;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -17,12 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 class JpaUserDetailsService implements UserDetailsService {
 
     private final UserAccountRepository users;
-    private final SecurityProperties properties;
+    private final SecondFactorPolicy secondFactor;
     private final Clock clock;
 
-    JpaUserDetailsService(UserAccountRepository users, SecurityProperties properties, Clock clock) {
+    JpaUserDetailsService(UserAccountRepository users, SecondFactorPolicy secondFactor, Clock clock) {
         this.users = users;
-        this.properties = properties;
+        this.secondFactor = secondFactor;
         this.clock = clock;
     }
 
@@ -31,9 +31,9 @@ class JpaUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         UserAccount user = users.findByUsernameIgnoreCase(username == null ? "" : username.strip())
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        boolean secondFactor = properties.requireStaffMfa()
+        boolean needsSecondFactor = secondFactor.required()
                 && !Collections.disjoint(user.roles(), Role.SECOND_FACTOR_ROLES);
         return new SilkGrantUser(user.id(), user.username(), user.passwordHash(), user.fullName(),
-                user.organizationId(), user.roles(), user.enabled(), user.isLocked(clock.instant()), secondFactor);
+                user.organizationId(), user.roles(), user.enabled(), user.isLocked(clock.instant()), needsSecondFactor);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.silkgrant.account.AccountManagement;
 import org.silkgrant.account.AccountView;
 import org.silkgrant.account.Role;
+import org.silkgrant.account.SecondFactorPolicy;
 import org.silkgrant.account.SecurityProperties;
 import org.silkgrant.account.SilkGrantUser;
 import org.silkgrant.shared.FieldViolationException;
@@ -47,12 +48,13 @@ class SecurityAdminPageController {
     private final Settings settings;
 
     SecurityAdminPageController(AccountManagement accounts, StaffAccess access, MessageSource messages,
-            SecurityProperties properties, @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
+            SecurityProperties properties, SecondFactorPolicy secondFactor,
+            @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
         this.accounts = accounts;
         this.access = access;
         this.messages = messages;
         SecurityProperties.Login login = properties.login();
-        this.settings = new Settings(properties.requireStaffMfa(), login.maxFailures(), login.lockDuration().toMinutes(),
+        this.settings = new Settings(secondFactor.required(), login.maxFailures(), login.lockDuration().toMinutes(),
                 login.addressMaxFailures(), login.addressWindow().toMinutes(), sessionTimeout.toMinutes());
     }
 
