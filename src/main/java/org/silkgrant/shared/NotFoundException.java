@@ -4,22 +4,9 @@ package org.silkgrant.shared;
  * Thrown when an object does not exist or is not the caller's to see; both look the same from outside.
  * Pages render it as the 404 page, the API as a {@code 404} problem.
  */
-public class NotFoundException extends RuntimeException {
-
-    private final String messageKey;
-    private final Object[] arguments;
+public class NotFoundException extends TranslatedException {
 
     public NotFoundException(String messageKey, Object... arguments) {
-        super(messageKey);
-        this.messageKey = messageKey;
-        this.arguments = arguments;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
+        super(messageKey, arguments);
     }
 }
