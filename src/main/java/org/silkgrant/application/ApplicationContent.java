@@ -1,6 +1,8 @@
 package org.silkgrant.application;
 
 import java.math.BigDecimal;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -109,7 +111,8 @@ public record ApplicationContent(
     }
 
     /** The budget in 万元: the totals per source and the lines that make them up. */
-    public record Budget(BigDecimal fiscal, BigDecimal selfRaised, List<Line> lines) {
+    public record Budget(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal fiscal,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal selfRaised, List<Line> lines) {
 
         public Budget {
             lines = present(lines);
@@ -117,7 +120,8 @@ public record ApplicationContent(
     }
 
     /** One budget line: a budget category code of the call, its source and amount in 万元. */
-    public record Line(String category, Source source, BigDecimal amount, String note) {
+    public record Line(String category, Source source, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+            String note) {
     }
 
     /** Where budget money comes from. */

@@ -1,0 +1,227 @@
+package org.silkgrant.application;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.silkgrant.account.Role;
+import org.silkgrant.account.SilkGrantUser;
+import org.silkgrant.application.rules.EligibilityRules;
+import org.silkgrant.call.CallDefinition;
+import org.silkgrant.call.CallManagement;
+import org.silkgrant.call.CallStatus;
+import org.silkgrant.call.CallView;
+import org.silkgrant.organization.OrganizationManagement;
+import org.silkgrant.organization.OrganizationView;
+import org.silkgrant.shared.FieldViolationException;
+import org.silkgrant.shared.NotFoundException;
+import org.silkgrant.shared.StateConflictException;
+import org.springframework.data.domain.Page;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applications: created by a project leader for an open call, written section by section without ever
+ * overwriting someone else's save, and checked against every rule of the call.
+ */
+@Service
+public class ApplicationManagement {
+
+    private final ApplicationRepository applications;
+    private final SectionRepository sections;
+    private final CallManagement calls;
+    private final OrganizationManagement organizations;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ApplicationManagement(ApplicationRepository applications, SectionRepository sections, CallManagement calls,
+            OrganizationManagement organizations, JsonMapper json, Clock clock) {
+        this.applications = applications;
+        this.sections = sections;
+        this.calls = calls;
+        this.organizations = organizations;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A leader starts an application to an open call; the title opens the basics section. */
+    @Transactional
+    public ApplicationView create(SilkGrantUser leader, String callCode, String title) {
+        if (leader.organizationId() == null || !leader.hasRole(Role.APPLICANT)) {
+            throw new StateConflictException("application.onlyLeaders");
+        }
+        CallView call = calls.get(callCode == null ? "" : callCode);
+        if (call.status() != CallStatus.OPEN) {
+            throw new StateConflictException("application.callNotOpen", call.code());
+        }
+        String cleanTitle = checkedTitle(title, call.definition());
+        Application application = applications.saveAndFlush(new Application(call.code(), leader.organizationId(),
+                leader.id(), cleanTitle, clock.instant()));
+        Section basics = new Section(application.id(), SectionName.BASICS);
+        basics.save(json.writeValueAsString(json.createObjectNode().put("title", cleanTitle)), application.version(),
+                leader.getUsername(), clock.instant());
+        sections.save(basics);
+        return view(application);
+    }
+
+    /** The application, when the user may see it: its leader, and its organisation's admin. */
+    @Transactional(readOnly = true)
+    public ApplicationView get(SilkGrantUser user, Long id) {
+        return view(visible(user, id));
+    }
+
+    /** The applications the user may see, newest first. */
+    @Transactional(readOnly = true)
+    public Page<ApplicationView> list(SilkGrantUser user, String callCode, ApplicationStatus status, int page, int size) {
+        PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100),
+                Sort.by(Sort.Direction.DESC, "updatedAt", "id"));
+        Long leader = user.hasRole(Role.ORG_ADMIN) ? null : user.id();
+        if (user.organizationId() == null) {
+            return Page.empty(request);
+        }
+        return applications.search(leader, user.organizationId(), blankToNull(callCode), status, request).map(this::view);
+    }
+
+    /**
+     * Saves one section. {@code ifMatch} is the application version the writer started from: when someone saved
+     * this section since, nothing is written and the writer gets the current section; saves of other sections in
+     * between do not stand in the way. Two writers racing from the same version: exactly one wins.
+     *
+     * @return the application's new version
+     */
+    @Transactional
+    public long saveSection(SilkGrantUser user, Long id, String name, JsonNode body, long ifMatch) {
+        Application application = visible(user, id);
+        if (!Objects.equals(application.leaderId(), user.id())) {
+            throw new AccessDeniedException("only the application's leader edits it");
+        }
+        SectionName section = SectionName.of(name).orElseThrow(() -> new NotFoundException("application.section.unknown", name));
+        Object content = bind(section, body);
+        Optional<Section> saved = sections.findById(new Section.Key(id, section.path()));
+        if (ifMatch != application.version() && saved.isPresent() && saved.get().changedInVersion() > ifMatch) {
+            throw new SectionConflictException(application.version(), section.path(), read(saved.get().content()),
+                    saved.get().updatedBy());
+        }
+        String newTitle = null;
+        if (content instanceof ApplicationContent.Basics basics && basics.title() != null) {
+            newTitle = checkedTitle(basics.title(), calls.get(application.callCode()).definition());
+        }
+        application.edited(newTitle, clock.instant());
+        applications.saveAndFlush(application);
+        Section target = saved.orElseGet(() -> new Section(id, section));
+        target.save(json.writeValueAsString(content), application.version(), user.getUsername(), clock.instant());
+        sections.save(target);
+        return application.version();
+    }
+
+    /** Every rule the call runs, judged now. */
+    @Transactional(readOnly = true)
+    public Checklist checklist(SilkGrantUser user, Long id) {
+        Application application = visible(user, id);
+        CallView call = calls.get(application.callCode());
+        OrganizationView organization = organizations.get(application.organizationId());
+        RuleContext context = new RuleContext(
+                new RuleContext.ApplicantOrganization(organization.creditCode(), organization.type(),
+                        organization.divisionCode(), organization.verified()),
+                List.of(), clock.instant(), call.deadline(), null,
+                (int) applications.countByLeaderIdAndIdNotAndStatusIn(application.leaderId(), application.id(),
+                        ApplicationStatus.COUNTS_FOR_LIMIT),
+                false, false, null);
+        return Checklist.evaluate(content(application), call.definition(), context, EligibilityRules.all());
+    }
+
+    private ApplicationContent content(Application application) {
+        Map<String, Section> byName = new LinkedHashMap<>();
+        sections.findByKeyApplicationId(application.id()).forEach(s -> byName.put(s.name(), s));
+        return new ApplicationContent(
+                section(byName, SectionName.BASICS, ApplicationContent.Basics.class),
+                section(byName, SectionName.NARRATIVE, ApplicationContent.Narrative.class),
+                section(byName, SectionName.TEAM, ApplicationContent.Team.class),
+                section(byName, SectionName.PARTNERS, ApplicationContent.Partners.class),
+                section(byName, SectionName.CO_APPLICANTS, ApplicationContent.CoApplicants.class),
+                section(byName, SectionName.BUDGET, ApplicationContent.Budget.class),
+                section(byName, SectionName.INDICATORS, ApplicationContent.Indicators.class),
+                section(byName, SectionName.ETHICS, ApplicationContent.Ethics.class),
+                section(byName, SectionName.AGREEMENT, ApplicationContent.Agreement.class));
+    }
+
+    private <T> T section(Map<String, Section> byName, SectionName name, Class<T> type) {
+        Section section = byName.get(name.path());
+        return section == null ? null : json.readValue(section.content(), type);
+    }
+
+    private Object bind(SectionName section, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new FieldViolationException(section.path(), "NOT_AN_OBJECT", "application.section.notAnObject");
+        }
+        try {
+            return json.treeToValue(body, section.type());
+        } catch (JacksonException e) {
+            StringBuilder field = new StringBuilder(section.path());
+            for (JacksonException.Reference reference : e.getPath()) {
+                if (reference.getPropertyName() != null) {
+                    field.append('.').append(reference.getPropertyName());
+                } else if (reference.getIndex() >= 0) {
+                    field.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            throw new FieldViolationException(field.toString(), "INVALID", "application.section.invalidValue");
+        }
+    }
+
+    private String checkedTitle(String title, CallDefinition call) {
+        if (title == null || title.isBlank()) {
+            throw new FieldViolationException("title", "REQUIRED", "application.title.REQUIRED");
+        }
+        String clean = title.strip();
+        int max = call.rules().titleMaxLength();
+        if (clean.codePointCount(0, clean.length()) > max) {
+            throw new FieldViolationException("title", "TOO_LONG", "application.title.TOO_LONG", max);
+        }
+        return clean;
+    }
+
+    private Application visible(SilkGrantUser user, Long id) {
+        Application application = applications.findById(id)
+                .orElseThrow(() -> new NotFoundException("application.notFound"));
+        boolean leader = Objects.equals(application.leaderId(), user.id());
+        boolean orgAdmin = user.hasRole(Role.ORG_ADMIN) && Objects.equals(application.organizationId(), user.organizationId());
+        if (!leader && !orgAdmin) {
+            throw new NotFoundException("application.notFound");
+        }
+        return application;
+    }
+
+    private ApplicationView view(Application application) {
+        Map<String, Section> saved = new LinkedHashMap<>();
+        sections.findByKeyApplicationId(application.id()).forEach(s -> saved.put(s.name(), s));
+        Map<String, JsonNode> content = new LinkedHashMap<>();
+        for (SectionName name : SectionName.values()) {
+            Section section = saved.get(name.path());
+            if (section != null) {
+                content.put(name.path(), read(section.content()));
+            }
+        }
+        return new ApplicationView(application.id(), application.callCode(), application.status(), application.version(),
+                application.title(), application.organizationId(), application.leaderId(), application.createdAt(),
+                application.updatedAt(), content);
+    }
+
+    private JsonNode read(String content) {
+        return json.readTree(content);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,15 @@
+package org.silkgrant.application;
+
+import java.time.Instant;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An application as its readers see it: its place, state, version and every saved section as JSON (API.md).
+ *
+ * @param sections by section name; a section not saved yet is absent
+ */
+public record ApplicationView(Long id, String callCode, ApplicationStatus status, long version, String title,
+        Long organizationId, Long leaderId, Instant createdAt, Instant updatedAt, Map<String, JsonNode> sections) {
+}

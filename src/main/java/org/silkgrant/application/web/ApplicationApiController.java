@@ -1,0 +1,138 @@
+package org.silkgrant.application.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.silkgrant.account.SilkGrantUser;
+import org.silkgrant.application.ApplicationManagement;
+import org.silkgrant.application.ApplicationStatus;
+import org.silkgrant.application.ApplicationView;
+import org.silkgrant.application.Checklist;
+import org.silkgrant.application.SectionConflictException;
+import org.silkgrant.call.CallDefinition.Severity;
+import org.silkgrant.shared.FieldViolationException;
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+
+/** API.md "Applications": create, read, list, save a section with If-Match, and the checklist. */
+@RestController
+@RequestMapping("/api/v1/applications")
+@Tag(name = "Applications", description = "The application (申报书), section by section, and its checklist")
+class ApplicationApiController {
+
+    private final ApplicationManagement applications;
+    private final MessageSource messages;
+
+    ApplicationApiController(ApplicationManagement applications, MessageSource messages) {
+        this.applications = applications;
+        this.messages = messages;
+    }
+
+    record NewApplication(String callCode, String title) {
+    }
+
+    record Created(Long id, ApplicationStatus status, long version) {
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('APPLICANT')")
+    @Operation(summary = "A project leader starts an application to an open call")
+    ResponseEntity<Created> create(@RequestBody NewApplication request, @AuthenticationPrincipal SilkGrantUser leader) {
+        ApplicationView created = applications.create(leader, request.callCode(), request.title());
+        return ResponseEntity.created(URI.create("/api/v1/applications/" + created.id()))
+                .eTag(String.valueOf(created.version()))
+                .body(new Created(created.id(), created.status(), created.version()));
+    }
+
+    record PageOf<T>(List<T> content, int page, int size, long totalElements) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The caller's visible applications (the leader's own; all of the organisation for its admin)")
+    PageOf<ApplicationView> list(@RequestParam(required = false) String callCode,
+            @RequestParam(required = false) ApplicationStatus status, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal SilkGrantUser user) {
+        Page<ApplicationView> found = applications.list(user, callCode, status, page, size);
+        return new PageOf<>(found.getContent(), found.getNumber(), found.getSize(), found.getTotalElements());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One application with every saved section; 404 when it is not the caller's")
+    ResponseEntity<ApplicationView> get(@PathVariable Long id, @AuthenticationPrincipal SilkGrantUser user) {
+        ApplicationView view = applications.get(user, id);
+        return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
+    }
+
+    record Saved(long version) {
+    }
+
+    @PutMapping("/{id}/sections/{name}")
+    @Operation(summary = "Save one section; If-Match carries the version the writer started from (409 on conflict)")
+    ResponseEntity<Saved> save(@PathVariable Long id, @PathVariable String name,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody JsonNode body,
+            @AuthenticationPrincipal SilkGrantUser user) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new FieldViolationException("If-Match", "REQUIRED", "application.ifMatch.REQUIRED");
+        }
+        long version;
+        try {
+            version = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
+        } catch (NumberFormatException e) {
+            throw new FieldViolationException("If-Match", "FORMAT", "application.ifMatch.REQUIRED");
+        }
+        long saved = applications.saveSection(user, id, name, body, version);
+        return ResponseEntity.ok().eTag(String.valueOf(saved)).body(new Saved(saved));
+    }
+
+    record Result(String rule, String clause, List<String> clauses, Severity severity, boolean passed, String message,
+            String section) {
+    }
+
+    record ChecklistJson(boolean ready, List<Result> results) {
+    }
+
+    @GetMapping("/{id}/checklist")
+    @Operation(summary = "One result per rule of the call, with its clause and severity, in the caller's language")
+    ChecklistJson checklist(@PathVariable Long id, @AuthenticationPrincipal SilkGrantUser user, Locale locale) {
+        Checklist checklist = applications.checklist(user, id);
+        return new ChecklistJson(checklist.ready(), checklist.results().stream()
+                .map(r -> new Result(r.rule(), String.join(", ", r.clauses()), r.clauses(), r.severity(), r.passed(),
+                        messages.getMessage(r.messageKey(), r.arguments().toArray(), r.messageKey(), locale), r.section()))
+                .toList());
+    }
+
+    /** 409 with what is saved now, so the writer can compare and choose; nothing was overwritten. */
+    @ExceptionHandler(SectionConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(SectionConflictException e, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                messages.getMessage(e.messageKey(), e.arguments(), locale));
+        problem.setType(URI.create("https://silkgrant.org/problems/version-conflict"));
+        problem.setTitle(messages.getMessage("error.409.title", null, locale));
+        problem.setProperties(Map.of("version", e.currentVersion(), "section", e.section(), "current", e.current(),
+                "savedBy", e.savedBy()));
+        return ResponseEntity.status(HttpStatus.CONFLICT).eTag(String.valueOf(e.currentVersion()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
