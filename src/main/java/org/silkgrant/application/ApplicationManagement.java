@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +51,8 @@ public class ApplicationManagement {
         this.sections = sections;
         this.calls = calls;
         this.organizations = organizations;
-        this.json = json;
+        // A draft section is saved as typed: a yes/no question not answered yet reads as "no", not as an error.
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
         this.clock = clock;
     }
 

@@ -1,0 +1,149 @@
+package org.silkgrant.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.silkgrant.shared.FieldViolationException;
+import org.silkgrant.shared.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** The content-addressed local file store under {@code silkgrant.data-dir/files}: one file per distinct content. */
+@Service
+public class FileStore {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final Path root;
+
+    public FileStore(@Value("${silkgrant.data-dir}") String dataDir) {
+        this.root = Path.of(dataDir, "files");
+    }
+
+    /**
+     * Keeps an upload if it is not empty, not larger than {@code maxBytes} and its content is one of
+     * {@code allowedMediaTypes}; the caller closes {@code content}.
+     *
+     * @throws FileTooLargeException         as soon as more than {@code maxBytes} arrive
+     * @throws UnsupportedFileTypeException  when the content is another type, whatever the name says
+     * @throws FieldViolationException       on field {@code file} when the upload is empty
+     */
+    public StoredFile store(InputStream content, String originalName, long maxBytes, Set<String> allowedMediaTypes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("a size limit is positive");
+        }
+        try {
+            Files.createDirectories(root);
+            // In the store's own directory, so the final move is a rename on one file system and can be atomic.
+            Path temp = Files.createTempFile(root, ".upload-", ".tmp");
+            try {
+                Received received = receive(content, temp, maxBytes);
+                if (received.size() == 0) {
+                    throw new FieldViolationException("file", "EMPTY", "document.empty");
+                }
+                String mediaType = ContentTypes.detect(temp);
+                if (!allowedMediaTypes.contains(mediaType)) {
+                    throw new UnsupportedFileTypeException(mediaType, allowedMediaTypes);
+                }
+                keep(temp, received.sha256());
+                return new StoredFile(received.sha256(), received.sm3(), received.size(), mediaType,
+                        FileNames.sanitize(originalName));
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("an upload cannot be stored", e);
+        }
+    }
+
+    /** The stored content; the caller closes it. */
+    public InputStream open(String sha256) {
+        try {
+            return Files.newInputStream(path(sha256));
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException("document.notFound");
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored file cannot be read", e);
+        }
+    }
+
+    /** Whether content with this SHA-256 is stored; {@code false} for anything that is not a SHA-256 in hex. */
+    public boolean exists(String sha256) {
+        return sha256 != null && SHA256.matcher(sha256).matches() && Files.isRegularFile(path(sha256));
+    }
+
+    /** A safe {@code Content-Disposition} value for a download: an ASCII {@code filename} and the exact {@code filename*}. */
+    public static String contentDisposition(String fileName) {
+        // Not sanitised again: generated names ("申报书.pdf") may hold quotes, which are escaped rather than lost.
+        return FileNames.contentDisposition(fileName == null || fileName.isBlank() ? "file" : fileName);
+    }
+
+    private Path path(String sha256) {
+        // Only 64 lowercase hex digits ever reach the file system: no "..", no separators, no other file.
+        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+            throw new NotFoundException("document.notFound");
+        }
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    private static Received receive(InputStream content, Path temp, long maxBytes) throws IOException {
+        MessageDigest sha256 = sha256();
+        SM3Digest sm3 = new SM3Digest();
+        byte[] buffer = new byte[BUFFER_BYTES];
+        long size = 0;
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            // Never asks for more than one byte past the limit: that byte proves the upload too large.
+            int read;
+            while ((read = content.read(buffer, 0, (int) Math.min(buffer.length, maxBytes + 1 - size))) >= 0) {
+                size += read;
+                if (size > maxBytes) {
+                    throw new FileTooLargeException(maxBytes);
+                }
+                out.write(buffer, 0, read);
+                sha256.update(buffer, 0, read);
+                sm3.update(buffer, 0, read);
+            }
+        }
+        byte[] sm3Value = new byte[sm3.getDigestSize()];
+        sm3.doFinal(sm3Value, 0);
+        return new Received(HexFormat.of().formatHex(sha256.digest()), HexFormat.of().formatHex(sm3Value), size);
+    }
+
+    private void keep(Path temp, String sha256) throws IOException {
+        Path target = path(sha256);
+        if (Files.exists(target)) {
+            return; // same digest, same content: the caller's finally removes the temp file
+        }
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            // A parallel upload of the same content got there first; its file is ours too.
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private record Received(String sha256, String sm3, long size) {
+    }
+}
