@@ -1,11 +1,13 @@
 package org.silkgrant.application;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.silkgrant.account.Role;
 import org.silkgrant.account.SilkGrantUser;
@@ -14,6 +16,8 @@ import org.silkgrant.call.CallDefinition;
 import org.silkgrant.call.CallManagement;
 import org.silkgrant.call.CallStatus;
 import org.silkgrant.call.CallView;
+import org.silkgrant.document.FileStore;
+import org.silkgrant.document.StoredFile;
 import org.silkgrant.organization.OrganizationManagement;
 import org.silkgrant.organization.OrganizationView;
 import org.silkgrant.shared.FieldViolationException;
@@ -42,12 +46,17 @@ public class ApplicationManagement {
     private final SectionRepository sections;
     private final CallManagement calls;
     private final OrganizationManagement organizations;
+    private final AttachmentRepository attachments;
+    private final FileStore files;
     private final JsonMapper json;
     private final Clock clock;
 
     ApplicationManagement(ApplicationRepository applications, SectionRepository sections, CallManagement calls,
-            OrganizationManagement organizations, JsonMapper json, Clock clock) {
+            OrganizationManagement organizations, AttachmentRepository attachments, FileStore files, JsonMapper json,
+            Clock clock) {
         this.applications = applications;
+        this.attachments = attachments;
+        this.files = files;
         this.sections = sections;
         this.calls = calls;
         this.organizations = organizations;
@@ -126,6 +135,38 @@ public class ApplicationManagement {
         return application.version();
     }
 
+    /**
+     * Attaches a file under one of the call's attachment kinds; its type is decided by content and its size
+     * limited as the call says (415 and 413 otherwise).
+     */
+    @Transactional
+    public AttachmentView attach(SilkGrantUser user, Long id, String kind, String fileName, InputStream content) {
+        Application application = visible(user, id);
+        if (!Objects.equals(application.leaderId(), user.id())) {
+            throw new AccessDeniedException("only the application's leader attaches files");
+        }
+        CallDefinition.AttachmentKind attachmentKind = calls.get(application.callCode()).definition().attachmentKinds()
+                .stream().filter(k -> k.code().equals(kind)).findFirst()
+                .orElseThrow(() -> new FieldViolationException("kind", "UNKNOWN", "application.attachment.kind.UNKNOWN"));
+        application.edited(null, clock.instant());
+        StoredFile stored = files.store(content, fileName, attachmentKind.maxBytes(), Set.copyOf(attachmentKind.mediaTypes()));
+        applications.saveAndFlush(application);
+        return attachments.save(new Attachment(id, attachmentKind.code(), stored, user.getUsername(), clock.instant())).view();
+    }
+
+    /** A file of the application, for those who may see the application. */
+    @Transactional(readOnly = true)
+    public Download download(SilkGrantUser user, Long id, Long attachmentId) {
+        visible(user, id);
+        Attachment attachment = attachments.findById(attachmentId).filter(a -> a.applicationId().equals(id))
+                .orElseThrow(() -> new NotFoundException("application.notFound"));
+        return new Download(attachment.fileName(), attachment.mediaType(), files.open(attachment.sha256()));
+    }
+
+    /** A file to send: its name, type and content. */
+    public record Download(String fileName, String mediaType, InputStream content) {
+    }
+
     /** Every rule the call runs, judged now. */
     @Transactional(readOnly = true)
     public Checklist checklist(SilkGrantUser user, Long id) {
@@ -135,7 +176,8 @@ public class ApplicationManagement {
         RuleContext context = new RuleContext(
                 new RuleContext.ApplicantOrganization(organization.creditCode(), organization.type(),
                         organization.divisionCode(), organization.verified()),
-                List.of(), clock.instant(), call.deadline(), null,
+                attachments.findByApplicationIdOrderById(application.id()).stream().map(Attachment::reference).toList(),
+                clock.instant(), call.deadline(), null,
                 (int) applications.countByLeaderIdAndIdNotAndStatusIn(application.leaderId(), application.id(),
                         ApplicationStatus.COUNTS_FOR_LIMIT),
                 false, false, null);
@@ -216,7 +258,8 @@ public class ApplicationManagement {
         }
         return new ApplicationView(application.id(), application.callCode(), application.status(), application.version(),
                 application.title(), application.organizationId(), application.leaderId(), application.createdAt(),
-                application.updatedAt(), content);
+                application.updatedAt(), content,
+                attachments.findByApplicationIdOrderById(application.id()).stream().map(Attachment::view).toList());
     }
 
     private JsonNode read(String content) {

@@ -1,6 +1,7 @@
 package org.silkgrant.application;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -11,5 +12,6 @@ import tools.jackson.databind.JsonNode;
  * @param sections by section name; a section not saved yet is absent
  */
 public record ApplicationView(Long id, String callCode, ApplicationStatus status, long version, String title,
-        Long organizationId, Long leaderId, Instant createdAt, Instant updatedAt, Map<String, JsonNode> sections) {
+        Long organizationId, Long leaderId, Instant createdAt, Instant updatedAt, Map<String, JsonNode> sections,
+        List<AttachmentView> attachments) {
 }

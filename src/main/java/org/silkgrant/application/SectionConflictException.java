@@ -38,4 +38,14 @@ public class SectionConflictException extends TranslatedException {
     public String savedBy() {
         return savedBy;
     }
+
+    @Override
+    public int httpStatus() {
+        return 409;
+    }
+
+    @Override
+    public String problemType() {
+        return "version-conflict";
+    }
 }

@@ -25,4 +25,14 @@ public class FileTooLargeException extends TranslatedException {
     static String megabytes(long bytes) {
         return BigDecimal.valueOf(bytes).divide(MEGABYTE, 2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
+
+    @Override
+    public int httpStatus() {
+        return 413;
+    }
+
+    @Override
+    public String problemType() {
+        return "too-large";
+    }
 }

@@ -25,4 +25,14 @@ public class UnsupportedFileTypeException extends TranslatedException {
     public Set<String> allowed() {
         return allowed;
     }
+
+    @Override
+    public int httpStatus() {
+        return 415;
+    }
+
+    @Override
+    public String problemType() {
+        return "type-refused";
+    }
 }

@@ -9,4 +9,14 @@ public class NotFoundException extends TranslatedException {
     public NotFoundException(String messageKey, Object... arguments) {
         super(messageKey, arguments);
     }
+
+    @Override
+    public int httpStatus() {
+        return 404;
+    }
+
+    @Override
+    public String problemType() {
+        return "not-found";
+    }
 }

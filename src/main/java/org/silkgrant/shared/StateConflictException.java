@@ -6,4 +6,14 @@ public class StateConflictException extends TranslatedException {
     public StateConflictException(String messageKey, Object... arguments) {
         super(messageKey, arguments);
     }
+
+    @Override
+    public int httpStatus() {
+        return 409;
+    }
+
+    @Override
+    public String problemType() {
+        return "wrong-state";
+    }
 }

@@ -19,4 +19,10 @@ public abstract class TranslatedException extends RuntimeException {
     public Object[] arguments() {
         return arguments.clone();
     }
+
+    /** The HTTP status the API answers with (API.md): 404, 409, 413, 415 … */
+    public abstract int httpStatus();
+
+    /** The last part of the problem type URI, e.g. {@code not-found}. */
+    public abstract String problemType();
 }

@@ -1,5 +1,7 @@
 package org.silkgrant.application.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -9,12 +11,16 @@ import org.silkgrant.account.SilkGrantUser;
 import org.silkgrant.application.ApplicationManagement;
 import org.silkgrant.application.ApplicationStatus;
 import org.silkgrant.application.ApplicationView;
+import org.silkgrant.application.AttachmentView;
 import org.silkgrant.application.Checklist;
 import org.silkgrant.application.SectionConflictException;
 import org.silkgrant.call.CallDefinition.Severity;
+import org.silkgrant.document.FileStore;
 import org.silkgrant.shared.FieldViolationException;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -104,6 +111,33 @@ class ApplicationApiController {
         }
         long saved = applications.saveSection(user, id, name, body, version);
         return ResponseEntity.ok().eTag(String.valueOf(saved)).body(new Saved(saved));
+    }
+
+    @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Attach a file of one of the call's kinds; 415 when its content is not an allowed type, 413 when too large")
+    ResponseEntity<AttachmentView> attach(@PathVariable Long id, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) MultipartFile file, @AuthenticationPrincipal SilkGrantUser user)
+            throws IOException {
+        if (file == null) {
+            throw new FieldViolationException("file", "REQUIRED", "application.attachment.file.REQUIRED");
+        }
+        try (InputStream content = file.getInputStream()) {
+            AttachmentView attached = applications.attach(user, id, kind, file.getOriginalFilename(), content);
+            return ResponseEntity.created(URI.create("/api/v1/applications/" + id + "/attachments/" + attached.id()))
+                    .body(attached);
+        }
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    @Operation(summary = "Download an attached file (only for those who may see the application)")
+    ResponseEntity<InputStreamResource> download(@PathVariable Long id, @PathVariable Long attachmentId,
+            @AuthenticationPrincipal SilkGrantUser user) {
+        ApplicationManagement.Download download = applications.download(user, id, attachmentId);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, FileStore.contentDisposition(download.fileName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.parseMediaType(download.mediaType()))
+                .body(new InputStreamResource(download.content()));
     }
 
     record Result(String rule, String clause, List<String> clauses, Severity severity, boolean passed, String message,

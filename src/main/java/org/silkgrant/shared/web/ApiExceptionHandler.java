@@ -7,8 +7,7 @@ import java.util.Map;
 
 import org.silkgrant.shared.FieldViolationException;
 import org.silkgrant.shared.InvalidIdentifierException;
-import org.silkgrant.shared.NotFoundException;
-import org.silkgrant.shared.StateConflictException;
+import org.silkgrant.shared.TranslatedException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -42,19 +41,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     record FieldError(String field, String code, String message) {
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException e, Locale locale) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", messages.getMessage(e.messageKey(), e.arguments(), locale), locale);
-    }
-
     @ExceptionHandler(InvalidIdentifierException.class)
     ResponseEntity<ProblemDetail> invalidIdentifier(InvalidIdentifierException e, Locale locale) {
         return invalid(List.of(new FieldError(e.field(), e.code(), messages.getMessage(e.messageKey(), null, locale))), locale);
     }
 
-    @ExceptionHandler(StateConflictException.class)
-    ResponseEntity<ProblemDetail> wrongState(StateConflictException e, Locale locale) {
-        return problem(HttpStatus.CONFLICT, "wrong-state", messages.getMessage(e.messageKey(), e.arguments(), locale), locale);
+    /** Every translated failure (not found, wrong state, too large, type refused …) with its own status. */
+    @ExceptionHandler(TranslatedException.class)
+    ResponseEntity<ProblemDetail> translated(TranslatedException e, Locale locale) {
+        return problem(HttpStatus.valueOf(e.httpStatus()), e.problemType(),
+                messages.getMessage(e.messageKey(), e.arguments(), locale), locale);
     }
 
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
