@@ -72,6 +72,15 @@ class Application {
         this.updatedAt = now;
     }
 
+    /** Submission freezes the application: from now on its sections change only through a new version. */
+    void submitted(Instant now) {
+        if (!ApplicationStatus.EDITABLE.contains(status)) {
+            throw new StateConflictException("application.notEditable", status);
+        }
+        this.status = ApplicationStatus.SUBMITTED;
+        this.updatedAt = now;
+    }
+
     Long id() { return id; }
     String callCode() { return callCode; }
     Long organizationId() { return organizationId; }

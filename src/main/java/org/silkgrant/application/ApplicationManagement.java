@@ -1,7 +1,9 @@
 package org.silkgrant.application;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,23 +19,28 @@ import org.silkgrant.call.CallManagement;
 import org.silkgrant.call.CallStatus;
 import org.silkgrant.call.CallView;
 import org.silkgrant.document.FileStore;
+import org.silkgrant.document.ReceiptSigner;
 import org.silkgrant.document.StoredFile;
 import org.silkgrant.organization.OrganizationManagement;
 import org.silkgrant.organization.OrganizationView;
 import org.silkgrant.shared.FieldViolationException;
 import org.silkgrant.shared.NotFoundException;
 import org.silkgrant.shared.StateConflictException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Applications: created by a project leader for an open call, written section by section without ever
@@ -50,10 +57,21 @@ public class ApplicationManagement {
     private final FileStore files;
     private final JsonMapper json;
     private final Clock clock;
+    private final SubmissionRepository submissions;
+    private final ReceiptNumbers receiptNumbers;
+    private final ReceiptSigner signer;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
     ApplicationManagement(ApplicationRepository applications, SectionRepository sections, CallManagement calls,
             OrganizationManagement organizations, AttachmentRepository attachments, FileStore files, JsonMapper json,
-            Clock clock) {
+            Clock clock, SubmissionRepository submissions, ReceiptNumbers receiptNumbers, ReceiptSigner signer,
+            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        this.submissions = submissions;
+        this.receiptNumbers = receiptNumbers;
+        this.signer = signer;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
         this.applications = applications;
         this.attachments = attachments;
         this.files = files;
@@ -167,11 +185,101 @@ public class ApplicationManagement {
     public record Download(String fileName, String mediaType, InputStream content) {
     }
 
+    /**
+     * The leader submits: only before the deadline, only when every blocking rule passes (the organisation's
+     * verification is one of them). The application is frozen as a canonical JSON snapshot, numbered from the
+     * call's sequence, digested with SM3 and the receipt line signed with SM2. Submitting again returns the same
+     * receipt.
+     */
+    public Receipt submit(SilkGrantUser user, Long id) {
+        Application found = visible(user, id);
+        if (!Objects.equals(found.leaderId(), user.id())) {
+            throw new AccessDeniedException("only the application's leader submits it");
+        }
+        receiptNumbers.prepare(found.callCode());
+        return transaction.execute(status -> {
+            Application application = visible(user, id);
+            Optional<Submission> earlier = submissions.findById(id);
+            if (earlier.isPresent()) {
+                return earlier.get().receipt();
+            }
+            CallView call = calls.get(application.callCode());
+            Instant now = clock.instant();
+            if (call.deadline() == null || !now.isBefore(call.deadline())) {
+                throw new StateConflictException("application.deadlinePassed", call.localDeadline() == null ? "-"
+                        : call.localDeadline().toLocalDateTime().toString().replace('T', ' '));
+            }
+            Checklist checklist = checklist(application, call);
+            if (!checklist.ready()) {
+                throw new NotReadyException(checklist);
+            }
+            application.submitted(now);
+            applications.saveAndFlush(application);
+            String number = receiptNumbers.next(call.code());
+            byte[] snapshot = canonical(snapshot(application, checklist, number, now));
+            String digest = signer.sm3Hex(snapshot);
+            String signature = signer.sign(Receipt.signedLine(number, now, digest).getBytes(StandardCharsets.UTF_8));
+            Submission submission = submissions.save(new Submission(id, number, now, user.getUsername(),
+                    new String(snapshot, StandardCharsets.UTF_8), digest, signature));
+            events.publishEvent(new ApplicationSubmitted(id, call.code(), application.organizationId(), number, now,
+                    user.getUsername(), digest));
+            return submission.receipt();
+        });
+    }
+
+    /** The receipt of a submitted application, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<Receipt> receipt(SilkGrantUser user, Long id) {
+        visible(user, id);
+        return submissions.findById(id).map(Submission::receipt);
+    }
+
+    /** The public key that checks receipt signatures (PEM). */
+    public String receiptPublicKey() {
+        return signer.publicKeyPem();
+    }
+
+    private ObjectNode snapshot(Application application, Checklist checklist, String number, Instant now) {
+        ObjectNode root = json.createObjectNode();
+        root.put("receiptNumber", number).put("submittedAt", now.toString()).put("applicationId", application.id())
+                .put("callCode", application.callCode()).put("title", application.title())
+                .put("organizationId", application.organizationId()).put("leaderId", application.leaderId());
+        ObjectNode content = root.putObject("sections");
+        sections.findByKeyApplicationId(application.id()).forEach(s -> content.set(s.name(), read(s.content())));
+        var files = root.putArray("attachments");
+        attachments.findByApplicationIdOrderById(application.id()).forEach(a -> files.add(json.valueToTree(a.view())));
+        var results = root.putArray("checklist");
+        checklist.results().forEach(r -> results.addObject().put("rule", r.rule()).put("passed", r.passed()));
+        return root;
+    }
+
+    /** Canonical JSON: keys sorted at every level, no spaces, UTF-8 — the same content always gives the same bytes. */
+    private byte[] canonical(JsonNode node) {
+        return json.writeValueAsString(sorted(node)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = json.createObjectNode();
+            new java.util.TreeSet<>(node.propertyNames()).forEach(name -> out.set(name, sorted(node.get(name))));
+            return out;
+        }
+        if (node.isArray()) {
+            var out = json.createArrayNode();
+            node.forEach(element -> out.add(sorted(element)));
+            return out;
+        }
+        return node;
+    }
+
     /** Every rule the call runs, judged now. */
     @Transactional(readOnly = true)
     public Checklist checklist(SilkGrantUser user, Long id) {
         Application application = visible(user, id);
-        CallView call = calls.get(application.callCode());
+        return checklist(application, calls.get(application.callCode()));
+    }
+
+    private Checklist checklist(Application application, CallView call) {
         OrganizationView organization = organizations.get(application.organizationId());
         RuleContext context = new RuleContext(
                 new RuleContext.ApplicantOrganization(organization.creditCode(), organization.type(),

@@ -13,6 +13,8 @@ import org.silkgrant.application.ApplicationStatus;
 import org.silkgrant.application.ApplicationView;
 import org.silkgrant.application.AttachmentView;
 import org.silkgrant.application.Checklist;
+import org.silkgrant.application.NotReadyException;
+import org.silkgrant.application.Receipt;
 import org.silkgrant.application.SectionConflictException;
 import org.silkgrant.call.CallDefinition.Severity;
 import org.silkgrant.document.FileStore;
@@ -140,6 +142,31 @@ class ApplicationApiController {
                 .body(new InputStreamResource(download.content()));
     }
 
+    record Submitted(ApplicationStatus status, Receipt receipt) {
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "Submit: 422 with the failing checklist when not ready, 409 after the deadline; twice gives the same receipt")
+    Submitted submit(@PathVariable Long id, @AuthenticationPrincipal SilkGrantUser user) {
+        return new Submitted(ApplicationStatus.SUBMITTED, applications.submit(user, id));
+    }
+
+    /** 422: the blocking rules that fail, as field errors naming the section that fixes each, and the checklist. */
+    @ExceptionHandler(NotReadyException.class)
+    ResponseEntity<ProblemDetail> notReady(NotReadyException e, Locale locale) {
+        ChecklistJson checklist = json(e.checklist(), locale);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                messages.getMessage("application.notReady", null, locale));
+        problem.setType(URI.create("https://silkgrant.org/problems/not-ready"));
+        problem.setTitle(messages.getMessage("error.422.title", null, locale));
+        problem.setProperties(Map.of("checklist", checklist, "errors", checklist.results().stream()
+                .filter(r -> !r.passed() && r.severity() == Severity.BLOCKING)
+                .map(r -> Map.of("field", r.section() == null ? r.rule() : r.section(), "code", r.rule(),
+                        "message", r.message()))
+                .toList()));
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     record Result(String rule, String clause, List<String> clauses, Severity severity, boolean passed, String message,
             String section) {
     }
@@ -150,7 +177,10 @@ class ApplicationApiController {
     @GetMapping("/{id}/checklist")
     @Operation(summary = "One result per rule of the call, with its clause and severity, in the caller's language")
     ChecklistJson checklist(@PathVariable Long id, @AuthenticationPrincipal SilkGrantUser user, Locale locale) {
-        Checklist checklist = applications.checklist(user, id);
+        return json(applications.checklist(user, id), locale);
+    }
+
+    private ChecklistJson json(Checklist checklist, Locale locale) {
         return new ChecklistJson(checklist.ready(), checklist.results().stream()
                 .map(r -> new Result(r.rule(), String.join(", ", r.clauses()), r.clauses(), r.severity(), r.passed(),
                         messages.getMessage(r.messageKey(), r.arguments().toArray(), r.messageKey(), locale), r.section()))
