@@ -3,6 +3,7 @@ package org.silkgrant.application.web;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.silkgrant.account.SilkGrantUser;
+import org.silkgrant.application.ApplicationContent;
 import org.silkgrant.application.ApplicationStatus;
 import org.silkgrant.application.ApplicationView;
 import org.silkgrant.application.SectionName;
@@ -75,6 +77,11 @@ class EditorModel {
         model.addAttribute("updatedAt", DATE_TIME.format(application.updatedAt().atZone(BEIJING)));
         model.addAttribute("sectionOrder", ORDER.stream().map(SectionName::path).toList());
         model.addAttribute("blank", Map.of());
+        model.addAttribute("blankPartner", Map.of("people", List.of(Map.of())));
+        model.addAttribute("memberRoles", names(ApplicationContent.MemberRole.values()));
+        model.addAttribute("budgetSources", names(ApplicationContent.Source.values()));
+        model.addAttribute("indicatorKinds", names(ApplicationContent.IndicatorKind.values()));
+        model.addAttribute("hgrProcedures", names(ApplicationContent.HgrProcedure.values()));
 
         Map<String, Long> versions = new LinkedHashMap<>();
         for (SectionName section : ORDER) {
@@ -131,6 +138,10 @@ class EditorModel {
                 r -> r.code() + " " + r.name().in(locale))));
         titles.put("country", countryNames);
         model.addAttribute("titles", titles);
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     private static <T> java.util.stream.Collector<T, ?, Map<String, String>> toTitles(Function<T, String> code,
