@@ -125,6 +125,10 @@ class MessageBundleTests {
     void templatesHoldNoLiteralText() throws IOException {
         List<String> literal = new ArrayList<>();
         for (Path template : templates()) {
+            if (template.startsWith(TEMPLATES.resolve("pdf"))) {
+                // The application PDF is the office's Chinese form (FORM.md): its labels are the form itself.
+                continue;
+            }
             String html = Files.readString(template)
                     .replaceAll("(?s)<!--.*?-->", "")
                     .replaceAll("(?s)<(script|style)\\b.*?</\\1>", "");

@@ -198,6 +198,8 @@ class RegistrationFlowBrowserTests {
         // 5. the project leader: an empty dashboard, then in Russian
         signIn(applicantUsername, APPLICANT_PASSWORD);
         assertThat(driver.findElement(By.tagName("h1")).getText()).as("greeting").isEqualTo(APPLICANT_FULL_NAME + "，您好");
+        // The panel is loaded by htmx after the page.
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-applications"), "暂无申报书。"));
         WebElement applications = driver.findElement(By.id("my-applications"));
         assertThat(applications.getText()).as("my applications").contains("我的申报书", "暂无申报书。");
         assertThat(driver.findElements(By.cssSelector("#work a[href='/organization/users']")))
@@ -209,6 +211,7 @@ class RegistrationFlowBrowserTests {
 
         chromium.chooseLanguage("ru");
         assertThat(driver.getCurrentUrl()).as("still on the dashboard").contains("/dashboard");
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-applications"), "Заявок пока нет."));
         assertThat(driver.findElement(By.id("my-applications")).getText()).as("my applications in Russian")
                 .contains("Мои заявки", "Заявок пока нет.");
         assertThat(driver.findElement(By.tagName("h1")).getText()).as("greeting in Russian")

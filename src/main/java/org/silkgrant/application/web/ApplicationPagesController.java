@@ -44,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ApplicationPagesController {
 
     private static final int PAGE_SIZE = 20;
+    private static final int PANEL_SIZE = 5;
 
     private final ApplicationManagement applications;
     private final CallManagement calls;
@@ -67,7 +68,7 @@ class ApplicationPagesController {
     }
 
     /** An open call to choose when starting an application. */
-    record CallOption(String code, String title, int titleMaxLength) {
+    record CallOption(String code, String title, String shortTitle, int titleMaxLength) {
     }
 
     @GetMapping
@@ -80,10 +81,25 @@ class ApplicationPagesController {
         model.addAttribute("page", found);
         model.addAttribute("rows", found.getContent().stream().map(a -> row(a, locale)).toList());
         model.addAttribute("openCalls", calls.calls().stream().filter(c -> c.status() == CallStatus.OPEN)
-                .map(c -> new CallOption(c.code(), c.definition().title().in(locale), c.definition().rules().titleMaxLength()))
+                .map(c -> new CallOption(c.code(), c.definition().title().in(locale),
+                        (c.definition().shortTitle() != null ? c.definition().shortTitle() : c.definition().title()).in(locale),
+                        c.definition().rules().titleMaxLength()))
                 .toList());
         model.addAttribute("canCreate", user.hasRole(Role.APPLICANT) && user.organizationId() != null);
         return "application/list";
+    }
+
+    /**
+     * The dashboard's "my applications" panel, loaded into it by htmx: the latest few, each with its status, and
+     * the way to all of them and to a new one.
+     */
+    @GetMapping("/panel")
+    String panel(@AuthenticationPrincipal SilkGrantUser user, Model model, Locale locale) {
+        Page<ApplicationView> latest = applications.list(user, null, null, 0, PANEL_SIZE);
+        model.addAttribute("rows", latest.getContent().stream().map(a -> row(a, locale)).toList());
+        model.addAttribute("total", latest.getTotalElements());
+        model.addAttribute("canCreate", user.hasRole(Role.APPLICANT) && user.organizationId() != null);
+        return "application/panel :: panel";
     }
 
     @PostMapping

@@ -41,13 +41,18 @@ record BudgetSums(BigDecimal fiscalLines, BigDecimal selfRaisedLines, BigDecimal
     }
 
     /** Whether the fiscal lines add up to the declared fiscal total. */
-    boolean fiscalBalanced() {
+    public boolean fiscalBalanced() {
         return fiscal != null && fiscal.compareTo(fiscalLines) == 0;
     }
 
     /** Whether the self-raised lines add up to the declared self-raised total. */
-    boolean selfRaisedBalanced() {
+    public boolean selfRaisedBalanced() {
         return selfRaised != null && selfRaised.compareTo(selfRaisedLines) == 0;
+    }
+
+    /** The four amounts as shown: fiscal lines, fiscal total, self-raised lines, self-raised total ("—" when absent). */
+    public java.util.List<String> shown() {
+        return java.util.List.of(show(fiscalLines), show(fiscal), show(selfRaisedLines), show(selfRaised));
     }
 
     /** An amount as written, without trailing zeros lost or gained: 100.0001 stays 100.0001. */

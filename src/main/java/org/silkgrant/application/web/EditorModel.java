@@ -59,15 +59,14 @@ class EditorModel {
     }
 
     /** Whether this user may change the application now: its leader, while it is a draft or returned. */
-    static boolean editable(ApplicationView application, SilkGrantUser user) {
-        return ApplicationStatus.EDITABLE.contains(application.status())
-                && Objects.equals(application.leaderId(), user.id());
+    static boolean editable(ApplicationStatus status, Long leaderId, SilkGrantUser user) {
+        return ApplicationStatus.EDITABLE.contains(status) && Objects.equals(leaderId, user.id());
     }
 
     void fill(Model model, ApplicationView application, SilkGrantUser user, Locale locale, Retry retry) {
         CallView call = calls.get(application.callCode());
         CallDefinition d = call.definition();
-        boolean editable = editable(application, user);
+        boolean editable = editable(application.status(), application.leaderId(), user);
         model.addAttribute("app", application);
         model.addAttribute("call", call);
         model.addAttribute("d", d);
