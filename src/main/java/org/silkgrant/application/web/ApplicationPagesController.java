@@ -122,6 +122,10 @@ class ApplicationPagesController {
     @GetMapping("/{id}")
     String editor(@AuthenticationPrincipal SilkGrantUser user, @PathVariable Long id, Model model, Locale locale) {
         editor.fill(model, applications.get(user, id), user, locale, null);
+        model.addAttribute("receipt", applications.receipt(user, id).orElse(null));
+        CallDefinition definition = (CallDefinition) model.getAttribute("d");
+        model.addAttribute("kindTitles", definition.attachmentKinds().stream().collect(java.util.stream.Collectors
+                .toMap(CallDefinition.AttachmentKind::code, k -> k.title().in(locale))));
         return "application/editor";
     }
 
