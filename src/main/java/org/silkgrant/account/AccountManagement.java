@@ -114,6 +114,12 @@ public class AccountManagement {
         return users.findByUsernameIgnoreCase(username).map(this::view);
     }
 
+    /** The user's resident ID number, decrypted, for eligibility checks only; never to be shown or logged. */
+    @Transactional(readOnly = true)
+    public Optional<String> idNumberOf(Long userId) {
+        return users.findById(userId).map(UserAccount::idNumberEncrypted).map(cipher::decrypt);
+    }
+
     /** The people of one organisation. */
     @Transactional(readOnly = true)
     public List<AccountView> membersOf(Long organizationId) {

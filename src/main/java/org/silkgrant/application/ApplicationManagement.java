@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.silkgrant.account.AccountManagement;
 import org.silkgrant.account.Role;
 import org.silkgrant.account.SilkGrantUser;
 import org.silkgrant.application.rules.EligibilityRules;
@@ -21,6 +22,7 @@ import org.silkgrant.call.CallView;
 import org.silkgrant.document.FileStore;
 import org.silkgrant.document.ReceiptSigner;
 import org.silkgrant.document.StoredFile;
+import org.silkgrant.integrity.IntegrityList;
 import org.silkgrant.organization.OrganizationManagement;
 import org.silkgrant.organization.OrganizationView;
 import org.silkgrant.shared.FieldViolationException;
@@ -62,11 +64,16 @@ public class ApplicationManagement {
     private final ReceiptSigner signer;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final IntegrityList integrity;
+    private final AccountManagement accounts;
 
     ApplicationManagement(ApplicationRepository applications, SectionRepository sections, CallManagement calls,
             OrganizationManagement organizations, AttachmentRepository attachments, FileStore files, JsonMapper json,
             Clock clock, SubmissionRepository submissions, ReceiptNumbers receiptNumbers, ReceiptSigner signer,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, IntegrityList integrity,
+            AccountManagement accounts) {
+        this.integrity = integrity;
+        this.accounts = accounts;
         this.submissions = submissions;
         this.receiptNumbers = receiptNumbers;
         this.signer = signer;
@@ -288,7 +295,8 @@ public class ApplicationManagement {
                 clock.instant(), call.deadline(), null,
                 (int) applications.countByLeaderIdAndIdNotAndStatusIn(application.leaderId(), application.id(),
                         ApplicationStatus.COUNTS_FOR_LIMIT),
-                false, false, null);
+                integrity.organizationListed(organization.creditCode()),
+                accounts.idNumberOf(application.leaderId()).map(integrity::personListed).orElse(false), null);
         return Checklist.evaluate(content(application), call.definition(), context, EligibilityRules.all());
     }
 

@@ -181,6 +181,7 @@ public class UserAccount {
     public String phone() { return phone; }
     public Long organizationId() { return organizationId; }
     public String idNumberMasked() { return idNumberMasked; }
+    public String idNumberEncrypted() { return idNumberEncrypted; }
     public boolean enabled() { return enabled; }
     public int failedAttempts() { return failedAttempts; }
     public Instant lockedUntil() { return lockedUntil; }
