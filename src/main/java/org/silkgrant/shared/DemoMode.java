@@ -22,6 +22,7 @@ public class DemoMode {
 
     private final boolean active;
     private final String password;
+    private final boolean passwordConfigured;
 
     public DemoMode(DemoProperties properties, DataSource dataSource) {
         boolean embedded = isEmbedded(dataSource);
@@ -29,7 +30,8 @@ public class DemoMode {
             log.warn("silkgrant.demo.enabled is true but the database is not the embedded one: no demo data is written");
         }
         this.active = properties.enabled() && embedded;
-        this.password = properties.password() == null || properties.password().isBlank()
+        this.passwordConfigured = properties.password() != null && !properties.password().isBlank();
+        this.password = !passwordConfigured
                 ? randomPassword() : properties.password();
     }
 
@@ -40,6 +42,11 @@ public class DemoMode {
     /** The password of every demo account: the configured one, or one generated for this run. */
     public String password() {
         return password;
+    }
+
+    /** Whether the password comes from {@code silkgrant.demo.password} rather than from this run. */
+    public boolean passwordConfigured() {
+        return passwordConfigured;
     }
 
     private static boolean isEmbedded(DataSource dataSource) {

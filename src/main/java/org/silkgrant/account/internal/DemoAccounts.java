@@ -40,6 +40,8 @@ class DemoAccounts implements ApplicationRunner {
             new Staff("auditadmin", "审计管理员", Role.AUDIT_ADMIN));
 
     private final DemoMode demo;
+    /** Whether this start wrote the accounts, so the password printed is theirs. */
+    private boolean seededNow;
     private final AccountManagement accounts;
     private final UserAccountRepository users;
 
@@ -55,6 +57,7 @@ class DemoAccounts implements ApplicationRunner {
         if (!demo.isActive() || users.count() > 0) {
             return;
         }
+        seededNow = true;
         for (Staff staff : STAFF) {
             accounts.create(new NewAccount(staff.username(), demo.password(), staff.fullName(),
                     staff.username() + "@demo.silkgrant.org", null, null, Set.of(staff.role()), null), "system", null);
@@ -67,8 +70,10 @@ class DemoAccounts implements ApplicationRunner {
         if (!demo.isActive()) {
             return;
         }
+        String password = seededNow || demo.passwordConfigured() ? demo.password()
+                : "as printed when they were created, or set silkgrant.demo.password and use a fresh data-dir";
         StringBuilder out = new StringBuilder("\n\nSilkGrant demo accounts (password for all: ")
-                .append(demo.password()).append(")\n");
+                .append(password).append(")\n");
         users.findAll().stream().sorted(java.util.Comparator.comparing(UserAccount::id)).forEach(u ->
                 out.append(String.format("  %-12s %-16s %s%n", u.username(), u.roles().iterator().next(), u.fullName())));
         log.info(out.toString());
