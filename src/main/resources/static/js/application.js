@@ -18,6 +18,19 @@
     }
   });
 
+  // While a section shows a conflict, its autosave waits for the person's choice (keep mine / take theirs):
+  // a save triggered by typing or leaving a field would only meet the same conflict and hide the choice.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var elt = event.detail.elt;
+    if (!elt || elt.tagName !== "FORM" || !elt.id || elt.id.indexOf("form-") !== 0) {
+      return;
+    }
+    var status = document.getElementById("status-" + elt.id.substring("form-".length));
+    if (status && status.querySelector("[data-outcome='conflict']")) {
+      event.preventDefault();
+    }
+  });
+
   function problem(target, text) {
     var box = document.createElement("div");
     box.className = "alert alert-danger mb-0";
