@@ -26,7 +26,12 @@ class ModularityTests {
     }
 
     @Test
-    void writesTheModuleDocumentation() {
-        new Documenter(modules).writeDocumentation();
+    void writesTheModuleDocumentation() throws java.io.IOException {
+        java.nio.file.Path diagram = java.nio.file.Path.of("target", "spring-modulith-docs", "module-application.puml");
+        java.nio.file.Files.deleteIfExists(diagram);
+        Documenter documenter = new Documenter(modules);
+        documenter.writeDocumentation();
+        // Documenter writes to target/spring-modulith-docs by default.
+        assertThat(diagram).exists();
     }
 }
