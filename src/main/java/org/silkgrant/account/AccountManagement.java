@@ -120,6 +120,56 @@ public class AccountManagement {
         return users.findById(userId).map(UserAccount::idNumberEncrypted).map(cipher::decrypt);
     }
 
+    /** Someone to write to: their address and the language they read (zh-CN when not chosen). */
+    public record Recipient(Long id, String username, String fullName, String email, String language) {
+    }
+
+    /** The recipient with this id, when the account exists and is enabled. */
+    @Transactional(readOnly = true)
+    public Optional<Recipient> recipient(Long userId) {
+        return userId == null ? Optional.empty() : users.findById(userId).filter(UserAccount::enabled).map(this::recipient);
+    }
+
+    /** The enabled people holding a role; of one organisation when {@code organizationId} is given. */
+    @Transactional(readOnly = true)
+    public List<Recipient> recipientsWithRole(Role role, Long organizationId) {
+        return users.findEnabledWithRole(role).stream()
+                .filter(u -> organizationId == null || organizationId.equals(u.organizationId()))
+                .sorted(java.util.Comparator.comparing(UserAccount::id)).map(this::recipient).toList();
+    }
+
+    /** The enabled recommenders acting for a recommending department. */
+    @Transactional(readOnly = true)
+    public List<Recipient> recommendersOf(String departmentCode) {
+        return users.findEnabledWithRole(Role.RECOMMENDER).stream()
+                .filter(u -> departmentCode != null && departmentCode.equals(u.departmentCode()))
+                .sorted(java.util.Comparator.comparing(UserAccount::id)).map(this::recipient).toList();
+    }
+
+    /** The security admin names the recommending department a recommender acts for. */
+    @Transactional
+    public void assignDepartment(Long userId, String departmentCode, String actor, String clientAddress) {
+        UserAccount user = require(userId);
+        String before = user.departmentCode();
+        user.department(departmentCode == null || departmentCode.isBlank() ? null : departmentCode.strip());
+        events.publishEvent(new AccountEvent(actor, "DEPARTMENT_CHANGED", user.id(), user.username(), clientAddress,
+                AccountEvent.SUCCESS, before + " -> " + user.departmentCode()));
+    }
+
+    /** The user chooses the language their mail is written in. */
+    @Transactional
+    public void chooseLanguage(Long userId, String languageTag) {
+        require(userId).language(switch (languageTag == null ? "" : languageTag) {
+            case "en", "ru" -> languageTag;
+            default -> "zh-CN";
+        });
+    }
+
+    private Recipient recipient(UserAccount user) {
+        return new Recipient(user.id(), user.username(), user.fullName(), user.email(),
+                user.language() == null ? "zh-CN" : user.language());
+    }
+
     /** The people of one organisation. */
     @Transactional(readOnly = true)
     public List<AccountView> membersOf(Long organizationId) {

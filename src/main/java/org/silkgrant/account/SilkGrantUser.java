@@ -20,9 +20,16 @@ public final class SilkGrantUser implements UserDetails, CredentialsContainer {
     private final boolean enabled;
     private final boolean locked;
     private final boolean secondFactorRequired;
+    private final String departmentCode;
 
     public SilkGrantUser(Long id, String username, String password, String fullName, Long organizationId,
             Set<Role> roles, boolean enabled, boolean locked, boolean secondFactorRequired) {
+        this(id, username, password, fullName, organizationId, roles, enabled, locked, secondFactorRequired, null);
+    }
+
+    public SilkGrantUser(Long id, String username, String password, String fullName, Long organizationId,
+            Set<Role> roles, boolean enabled, boolean locked, boolean secondFactorRequired, String departmentCode) {
+        this.departmentCode = departmentCode;
         this.id = id;
         this.username = username;
         this.password = password;
@@ -45,6 +52,11 @@ public final class SilkGrantUser implements UserDetails, CredentialsContainer {
     /** The organisation the user belongs to; null for staff. */
     public Long organizationId() {
         return organizationId;
+    }
+
+    /** The recommending department a recommender acts for; null for everyone else. */
+    public String departmentCode() {
+        return departmentCode;
     }
 
     public Set<Role> roles() {

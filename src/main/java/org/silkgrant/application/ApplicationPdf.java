@@ -196,7 +196,8 @@ public class ApplicationPdf {
                 .map(s -> s.code() + " " + zh(s.title())).orElse(basics.scope());
         String field = basics == null || basics.field() == null ? null : item(call.fields(), basics.field());
         String department = basics == null || basics.recommendingDepartment() == null ? null
-                : item(call.recommendingDepartments(), basics.recommendingDepartment());
+                : call.recommendingDepartments().stream().filter(d -> d.code().equals(basics.recommendingDepartment()))
+                        .map(d -> zh(d.title())).findFirst().orElse(basics.recommendingDepartment());
 
         Cover cover = new Cover(zh(call.program() == null ? null : call.program().title()), zh(call.title()),
                 text(category), text(scope), title, organization.name(), leaderName, department,

@@ -34,7 +34,8 @@ public record CallDefinition(
         Rules rules,
         List<BudgetCategory> budgetCategories,
         List<AttachmentKind> attachmentKinds,
-        List<Item> recommendingDepartments,
+        List<Department> recommendingDepartments,
+        Routing routing,
         Contact contact) {
 
     /** What a scope asks of an application beyond the common sections. */
@@ -68,7 +69,21 @@ public record CallDefinition(
     public record Scope(String code, LocalizedText title, LocalizedText text, List<Need> needs, List<Need> offers) {
     }
 
-    /** A coded entry of a list: a field, a platform type, a recommending department. */
+    /** A recommending department (推荐单位), e.g. a prefecture's science and technology bureau, with its division. */
+    public record Department(String code, LocalizedText title, String divisionCode) {
+    }
+
+    /**
+     * How a submitted application travels: the organisation's sign-off and the recommending department's
+     * deadlines as periods from the call deadline (negative: before it), the time a returned application gets for
+     * its revision, the hours before the deadline at which reminders go out, and the office's formal review
+     * checklist.
+     */
+    public record Routing(java.time.Duration orgSignOffPeriod, java.time.Duration recommendationPeriod,
+            java.time.Duration revisionPeriod, List<Integer> reminderHours, List<Item> formalReviewItems) {
+    }
+
+    /** A coded entry of a list: a field, a platform type, a formal review item. */
     public record Item(String code, LocalizedText title) {
     }
 

@@ -9,6 +9,11 @@ public interface Audited {
     /** The user name of who acted, or {@code anonymous}. */
     String actor();
 
+    /** The role the actor acted in, e.g. {@code ORG_ADMIN}; null when none applies. */
+    default String role() {
+        return null;
+    }
+
     /** What happened, e.g. {@code LOGIN_FAILED}, {@code ORGANIZATION_VERIFIED}. */
     String action();
 

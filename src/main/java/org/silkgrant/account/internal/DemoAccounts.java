@@ -28,12 +28,16 @@ class DemoAccounts implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     /** A staff demo account. */
-    record Staff(String username, String fullName, Role role) {
+    record Staff(String username, String fullName, Role role, String department) {
+
+        Staff(String username, String fullName, Role role) {
+            this(username, fullName, role, null);
+        }
     }
 
     static final List<Staff> STAFF = List.of(
             new Staff("officer", "国际合作处 王处长", Role.PROGRAM_OFFICER),
-            new Staff("recommender", "乌鲁木齐市科技局 推荐人", Role.RECOMMENDER),
+            new Staff("recommender", "乌鲁木齐市科技局 推荐人", Role.RECOMMENDER, "650100"),
             new Staff("expert", "评审专家 陈教授", Role.EXPERT),
             new Staff("sysadmin", "系统管理员", Role.SYSTEM_ADMIN),
             new Staff("secadmin", "安全管理员", Role.SECURITY_ADMIN),
@@ -59,8 +63,11 @@ class DemoAccounts implements ApplicationRunner {
         }
         seededNow = true;
         for (Staff staff : STAFF) {
-            accounts.create(new NewAccount(staff.username(), demo.password(), staff.fullName(),
+            var created = accounts.create(new NewAccount(staff.username(), demo.password(), staff.fullName(),
                     staff.username() + "@demo.silkgrant.org", null, null, Set.of(staff.role()), null), "system", null);
+            if (staff.department() != null) {
+                accounts.assignDepartment(created.id(), staff.department(), "system", null);
+            }
         }
     }
 

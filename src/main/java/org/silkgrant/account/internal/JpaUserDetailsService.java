@@ -34,6 +34,7 @@ class JpaUserDetailsService implements UserDetailsService {
         boolean needsSecondFactor = secondFactor.required()
                 && !Collections.disjoint(user.roles(), Role.SECOND_FACTOR_ROLES);
         return new SilkGrantUser(user.id(), user.username(), user.passwordHash(), user.fullName(),
-                user.organizationId(), user.roles(), user.enabled(), user.isLocked(clock.instant()), needsSecondFactor);
+                user.organizationId(), user.roles(), user.enabled(), user.isLocked(clock.instant()), needsSecondFactor,
+                user.departmentCode());
     }
 }

@@ -79,6 +79,14 @@ public class UserAccount {
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt;
 
+    /** The recommending department a recommender acts for (a code of the calls' department lists). */
+    @Column(name = "department_code", length = 40)
+    private String departmentCode;
+
+    /** The language mail is written in (zh-CN, en, ru); null: Chinese. */
+    @Column(length = 10)
+    private String language;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", length = 30)
@@ -173,6 +181,16 @@ public class UserAccount {
         return true;
     }
 
+    public void department(String code) {
+        this.departmentCode = code;
+    }
+
+    public void language(String tag) {
+        this.language = tag;
+    }
+
+    public String departmentCode() { return departmentCode; }
+    public String language() { return language; }
     public Long id() { return id; }
     public String username() { return username; }
     public String passwordHash() { return passwordHash; }

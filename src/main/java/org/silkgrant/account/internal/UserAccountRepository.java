@@ -14,4 +14,7 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
     List<UserAccount> findByOrganizationIdOrderByUsername(Long organizationId);
 
     List<UserAccount> findByOrganizationIdIsNullOrderByUsername();
+
+    @org.springframework.data.jpa.repository.Query("select distinct u from UserAccount u join u.roles r where r = :role and u.enabled = true")
+    List<UserAccount> findEnabledWithRole(@org.springframework.data.repository.query.Param("role") org.silkgrant.account.Role role);
 }

@@ -130,7 +130,7 @@ class EditorModel {
         titles.put("portPark", d.portParks().stream().collect(toTitles(CallDefinition.PortPark::code,
                 p -> p.name().in(locale))));
         titles.put("recommendingDepartment", d.recommendingDepartments().stream().collect(toTitles(
-                CallDefinition.Item::code, i -> i.title().in(locale))));
+                CallDefinition.Department::code, i -> i.title().in(locale))));
         titles.put("budgetCategory", d.budgetCategories().stream().collect(toTitles(CallDefinition.BudgetCategory::code,
                 c -> c.title().in(locale))));
         titles.put("altaiRegion", d.altaiRegions().stream().collect(toTitles(CallDefinition.AltaiRegion::code,

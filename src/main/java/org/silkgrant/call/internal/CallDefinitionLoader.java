@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -35,6 +36,8 @@ import org.silkgrant.call.CallDefinition.Program;
 import org.silkgrant.call.CallDefinition.Region;
 import org.silkgrant.call.CallDefinition.Rules;
 import org.silkgrant.call.CallDefinition.Schedule;
+import org.silkgrant.call.CallDefinition.Department;
+import org.silkgrant.call.CallDefinition.Routing;
 import org.silkgrant.call.CallDefinition.Scope;
 import org.silkgrant.call.CallDefinition.Severity;
 import org.silkgrant.call.InvalidCallDefinitionException;
@@ -145,7 +148,7 @@ public final class CallDefinitionLoader {
             keys(root, "format", "code", "year", "timeZone", "guideText", "program", "title", "shortTitle",
                     "introduction", "region", "schedule", "categories", "fields", "platformTypes", "altaiRegions",
                     "portParks", "eligibility", "requirements", "rules", "budgetCategories", "attachmentKinds",
-                    "recommendingDepartments", "contact");
+                    "recommendingDepartments", "routing", "contact");
             Integer format = integer(root.get("format"), true);
             if (format != null && format != FORMAT) {
                 problem(root.get("format"), "unsupported format " + format + " (this version reads format " + FORMAT + ")");
@@ -189,14 +192,16 @@ public final class CallDefinitionLoader {
                     BudgetCategory::code);
             List<AttachmentKind> attachmentKinds = list(root.get("attachmentKinds"), true, this::attachmentKind,
                     AttachmentKind::code);
-            List<Item> recommendingDepartments = list(root.get("recommendingDepartments"), false, this::item, Item::code);
+            List<Department> recommendingDepartments = list(root.get("recommendingDepartments"), false,
+                    (n, i) -> department(n, region == null ? null : region.divisionPrefix()), Department::code);
+            Routing routing = routing(root.get("routing"));
             Contact contact = contact(root.get("contact"));
 
             needsHaveTheirLists(root.get("categories"), categories, fields, platformTypes, altaiRegions, portParks);
             return new CallDefinition(code, year == null ? 0 : year, zone, guideText, program, title, shortTitle,
                     introduction, region, schedule, categories, fields, platformTypes, altaiRegions, portParks,
                     eligibility, requirements, rules, budgetCategories, attachmentKinds, recommendingDepartments,
-                    contact);
+                    routing, contact);
         }
 
         void keys(Node node, String... allowed) {
@@ -501,6 +506,67 @@ public final class CallDefinitionLoader {
             unique(node, "region code", regions.stream()
                     .flatMap(r -> concat(List.of(r.code()), r.formerCodes()).stream()).toList());
             return regions;
+        }
+
+        Department department(Node node, String regionPrefix) {
+            if (!mapping(node)) {
+                return null;
+            }
+            keys(node, "code", "title", "divisionCode");
+            String division = optionalString(node.get("divisionCode"));
+            if (division != null) {
+                if (!DIGITS.matcher(division).matches() || division.length() % 2 != 0 || division.length() > 6) {
+                    problem(node.get("divisionCode"), "'" + division + "' is not a GB/T 2260 division code");
+                } else if (regionPrefix != null && !division.startsWith(regionPrefix)) {
+                    problem(node.get("divisionCode"), "'" + division + "' lies outside the region (" + regionPrefix + ")");
+                }
+            }
+            return new Department(code(node.get("code")), text(node.get("title")), division);
+        }
+
+        Routing routing(Node node) {
+            if (!mapping(node)) {
+                return null;
+            }
+            keys(node, "orgSignOffPeriod", "recommendationPeriod", "revisionPeriod", "reminderHours", "formalReview");
+            Duration signOff = duration(node.get("orgSignOffPeriod"), true);
+            Duration recommendation = duration(node.get("recommendationPeriod"), true);
+            Duration revision = duration(node.get("revisionPeriod"), false);
+            if (signOff != null && recommendation != null && recommendation.compareTo(signOff) < 0) {
+                problem(node.get("recommendationPeriod"), "must not end before orgSignOffPeriod (" + signOff + ")");
+            }
+            if (revision != null && (revision.isNegative() || revision.isZero())) {
+                problem(node.get("revisionPeriod"), "must be a positive period");
+            }
+            List<Integer> hours = list(node.get("reminderHours"), false, (n, i) -> integer(n, true), h -> null);
+            for (Integer h : hours) {
+                if (h != null && h <= 0) {
+                    problem(node.get("reminderHours"), "must list positive numbers of hours");
+                }
+            }
+            List<Item> items = list(node.get("formalReview"), true, this::item, Item::code);
+            return new Routing(signOff, recommendation, revision == null ? Duration.ZERO : revision,
+                    hours.stream().filter(java.util.Objects::nonNull).sorted(java.util.Comparator.reverseOrder()).toList(),
+                    items);
+        }
+
+        Duration duration(Node node, boolean required) {
+            if (node.absent()) {
+                if (required) {
+                    problem(node, "is required");
+                }
+                return null;
+            }
+            if (!node.json().isValueNode()) {
+                problem(node, "must be an ISO-8601 period such as P3D or -PT12H");
+                return null;
+            }
+            try {
+                return Duration.parse(node.json().asString().strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                problem(node, "'" + node.json().asString() + "' is not an ISO-8601 period such as P3D or -PT12H");
+                return null;
+            }
         }
 
         PortPark portPark(Node node, String regionPrefix) {

@@ -31,7 +31,7 @@ final class CallJson {
             Region region, Contact contact, List<Category> categories, List<Coded> fields, List<Coded> platformTypes,
             List<AltaiRegion> altaiRegions, List<PortPark> portParks, List<Clause> eligibility,
             List<Clause> requirements, List<BudgetCategory> budgetCategories, List<AttachmentKind> attachmentKinds,
-            List<Department> recommendingDepartments, Rules rules) {
+            List<Department> recommendingDepartments, Rules rules, Routing routing) {
 
         static Detail of(CallView call, Locale locale) {
             CallDefinition d = call.definition();
@@ -52,8 +52,13 @@ final class CallJson {
                     d.budgetCategories().stream().map(b -> new BudgetCategory(b.code(), t(b.title(), locale), b.kind())).toList(),
                     d.attachmentKinds().stream().map(a -> new AttachmentKind(a.code(), t(a.title(), locale), a.maxBytes(),
                             a.mediaTypes(), a.required())).toList(),
-                    d.recommendingDepartments().stream().map(r -> new Department(r.code(), t(r.title(), locale))).toList(),
-                    Rules.of(d.rules()));
+                    d.recommendingDepartments().stream().map(r -> new Department(r.code(), t(r.title(), locale),
+                            r.divisionCode())).toList(),
+                    Rules.of(d.rules()),
+                    new Routing(call.submissionDeadline(), call.orgSignOffDeadline(),
+                            d.recommendingDepartments().isEmpty() ? null : call.recommendationDeadline(),
+                            d.routing().revisionPeriod().toString(), d.routing().reminderHours(),
+                            coded(d.routing().formalReviewItems(), locale)));
         }
     }
 
@@ -90,7 +95,12 @@ final class CallJson {
     record AttachmentKind(String code, String title, long maxBytes, List<String> mediaTypes, boolean required) {
     }
 
-    record Department(String code, String name) {
+    /** The deadlines of each step as instants (null until the office sets the call deadline) and the review items. */
+    record Routing(Instant submissionDeadline, Instant orgSignOffDeadline, Instant recommendationDeadline,
+            String revisionPeriod, List<Integer> reminderHours, List<Coded> formalReview) {
+    }
+
+    record Department(String code, String name, String divisionCode) {
     }
 
     record Check(String rule, List<String> clauses, Severity severity) {
