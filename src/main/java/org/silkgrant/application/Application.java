@@ -48,10 +48,62 @@ class Application {
     @Version
     private long version;
 
+    @Column(name = "recommending_department", length = 40)
+    private String recommendingDepartment;
+
+    /** A deadline extension the office granted to this application alone. */
+    @Column(name = "extended_until")
+    private Instant extendedUntil;
+
+    /** When it was last returned for revision; the revision period counts from here. */
+    @Column(name = "returned_at")
+    private Instant returnedAt;
+
+    @Column(name = "submitted_versions", nullable = false)
+    private int submittedVersions;
+
+    @Column(name = "receipt_number", length = 60)
+    private String receiptNumber;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Column(length = 40)
+    private String category;
+
+    @Column(name = "scope_code", length = 40)
+    private String scopeCode;
+
+    @Column(name = "field_code", length = 40)
+    private String fieldCode;
+
+    /** ISO codes of the partner countries, comma-separated. */
+    @Column(name = "partner_countries", length = 300)
+    private String partnerCountries;
+
+    @Column(precision = 14, scale = 4)
+    private java.math.BigDecimal fiscal;
+
+    @Column(name = "self_raised", precision = 14, scale = 4)
+    private java.math.BigDecimal selfRaised;
+
+    @Column(name = "organization_name", length = 200)
+    private String organizationName;
+
+    @Column(name = "organization_type", length = 40)
+    private String organizationType;
+
+    @Column(name = "leader_name", length = 100)
+    private String leaderName;
+
     protected Application() {
     }
 
-    Application(String callCode, Long organizationId, Long leaderId, String title, Instant now) {
+    Application(String callCode, Long organizationId, Long leaderId, String title, Instant now, String organizationName,
+            String organizationType, String leaderName) {
+        this.organizationName = organizationName;
+        this.organizationType = organizationType;
+        this.leaderName = leaderName;
         this.callCode = callCode;
         this.organizationId = organizationId;
         this.leaderId = leaderId;
@@ -72,14 +124,60 @@ class Application {
         this.updatedAt = now;
     }
 
-    /** Submission freezes the application: from now on its sections change only through a new version. */
-    void submitted(Instant now) {
+    /**
+     * Submission freezes the application: from now on its sections change only through a new version. What the
+     * office's table shows is taken from the submitted content.
+     */
+    void submitted(Instant now, String receiptNumber, ApplicationContent content) {
         if (!ApplicationStatus.EDITABLE.contains(status)) {
             throw new StateConflictException("application.notEditable", status);
         }
         this.status = ApplicationStatus.SUBMITTED;
         this.updatedAt = now;
+        this.submittedVersions++;
+        this.receiptNumber = receiptNumber;
+        this.submittedAt = now;
+        var basics = content.basics();
+        this.recommendingDepartment = basics == null ? null : basics.recommendingDepartment();
+        this.category = basics == null ? null : basics.category();
+        this.scopeCode = basics == null ? null : basics.scope();
+        this.fieldCode = basics == null ? null : basics.field();
+        this.partnerCountries = content.partners() == null || content.partners().partners() == null ? null
+                : String.join(",", content.partners().partners().stream().map(p -> p.country())
+                        .filter(c -> c != null && !c.isBlank()).distinct().sorted().toList());
+        this.fiscal = content.budget() == null ? null : content.budget().fiscal();
+        this.selfRaised = content.budget() == null ? null : content.budget().selfRaised();
     }
+
+    /** A routing step moves the application on (the state machine's guards are checked by {@code Routing}). */
+    void moved(ApplicationStatus to, Instant now) {
+        if (to == ApplicationStatus.RETURNED) {
+            this.returnedAt = now;
+        }
+        this.status = to;
+        this.updatedAt = now;
+    }
+
+    void extendedUntil(Instant until, Instant now) {
+        this.extendedUntil = until;
+        this.updatedAt = now;
+    }
+
+    String recommendingDepartment() { return recommendingDepartment; }
+    Instant extendedUntil() { return extendedUntil; }
+    Instant returnedAt() { return returnedAt; }
+    int submittedVersions() { return submittedVersions; }
+    String receiptNumber() { return receiptNumber; }
+    Instant submittedAt() { return submittedAt; }
+    String category() { return category; }
+    String scopeCode() { return scopeCode; }
+    String fieldCode() { return fieldCode; }
+    String partnerCountries() { return partnerCountries; }
+    java.math.BigDecimal fiscal() { return fiscal; }
+    java.math.BigDecimal selfRaised() { return selfRaised; }
+    String organizationName() { return organizationName; }
+    String organizationType() { return organizationType; }
+    String leaderName() { return leaderName; }
 
     Long id() { return id; }
     String callCode() { return callCode; }

@@ -66,12 +66,14 @@ public class ApplicationManagement {
     private final TransactionTemplate transaction;
     private final IntegrityList integrity;
     private final AccountManagement accounts;
+    private final ApplicationHistory history;
 
     ApplicationManagement(ApplicationRepository applications, SectionRepository sections, CallManagement calls,
             OrganizationManagement organizations, AttachmentRepository attachments, FileStore files, JsonMapper json,
             Clock clock, SubmissionRepository submissions, ReceiptNumbers receiptNumbers, ReceiptSigner signer,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, IntegrityList integrity,
-            AccountManagement accounts) {
+            AccountManagement accounts, ApplicationHistory history) {
+        this.history = history;
         this.integrity = integrity;
         this.accounts = accounts;
         this.submissions = submissions;
@@ -101,8 +103,10 @@ public class ApplicationManagement {
             throw new StateConflictException("application.callNotOpen", call.code());
         }
         String cleanTitle = checkedTitle(title, call.definition());
+        OrganizationView organization = organizations.get(leader.organizationId());
         Application application = applications.saveAndFlush(new Application(call.code(), leader.organizationId(),
-                leader.id(), cleanTitle, clock.instant()));
+                leader.id(), cleanTitle, clock.instant(), organization.name(), organization.type().name(),
+                leader.fullName()));
         Section basics = new Section(application.id(), SectionName.BASICS);
         basics.save(json.writeValueAsString(json.createObjectNode().put("title", cleanTitle)), application.version(),
                 leader.getUsername(), clock.instant());
@@ -113,7 +117,21 @@ public class ApplicationManagement {
     /** The application, when the user may see it: its leader, and its organisation's admin. */
     @Transactional(readOnly = true)
     public ApplicationView get(SilkGrantUser user, Long id) {
-        return view(visible(user, id));
+        return view(visible(user, id), user);
+    }
+
+    /** An application waiting for someone, as reminders and queues need it. */
+    public record Pending(Long applicationId, String callCode, String title, Long leaderId, Long organizationId,
+            String recommendingDepartment, ApplicationStatus status) {
+    }
+
+    /** Every application of a call in one of the states, oldest first (for reminders; no user's view). */
+    @Transactional(readOnly = true)
+    public List<Pending> inStatus(String callCode, java.util.Collection<ApplicationStatus> statuses) {
+        return applications.findByCallCodeAndStatusInOrderById(callCode, statuses).stream()
+                .map(a -> new Pending(a.id(), a.callCode(), a.title(), a.leaderId(), a.organizationId(),
+                        a.recommendingDepartment(), a.status()))
+                .toList();
     }
 
     /** The applications the user may see, newest first. */
@@ -193,10 +211,11 @@ public class ApplicationManagement {
     }
 
     /**
-     * The leader submits: only before the deadline, only when every blocking rule passes (the organisation's
-     * verification is one of them). The application is frozen as a canonical JSON snapshot, numbered from the
-     * call's sequence, digested with SM3 and the receipt line signed with SM2. Submitting again returns the same
-     * receipt.
+     * The leader submits: only before the deadline (the call's, or the revision period after a return, or the
+     * office's extension), only when every blocking rule passes (the organisation's verification is one of them).
+     * The application is frozen as a canonical JSON snapshot, numbered from the call's sequence, digested with SM3
+     * and the receipt line signed with SM2. Each submission is a new version; submitting a version that is already
+     * submitted returns its receipt.
      */
     public Receipt submit(SilkGrantUser user, Long id) {
         Application found = visible(user, id);
@@ -206,39 +225,60 @@ public class ApplicationManagement {
         receiptNumbers.prepare(found.callCode());
         return transaction.execute(status -> {
             Application application = visible(user, id);
-            Optional<Submission> earlier = submissions.findById(id);
-            if (earlier.isPresent()) {
-                return earlier.get().receipt();
+            if (!ApplicationStatus.EDITABLE.contains(application.status())) {
+                return submissions.findTopByApplicationIdOrderByVersionNumberDesc(id).map(Submission::receipt)
+                        .orElseThrow(() -> new StateConflictException("application.notEditable", application.status()));
             }
             CallView call = calls.get(application.callCode());
             Instant now = clock.instant();
-            if (call.deadline() == null || !now.isBefore(call.deadline())) {
-                throw new StateConflictException("application.deadlinePassed", call.localDeadline() == null ? "-"
-                        : call.localDeadline().toLocalDateTime().toString().replace('T', ' '));
+            Instant deadline = Deadlines.submission(call, application);
+            if (deadline == null || !now.isBefore(deadline)) {
+                throw new StateConflictException("application.deadlinePassed", deadline == null ? "-"
+                        : call.local(deadline).toLocalDateTime().toString().replace('T', ' '));
             }
             Checklist checklist = checklist(application, call);
             if (!checklist.ready()) {
                 throw new NotReadyException(checklist);
             }
-            application.submitted(now);
-            applications.saveAndFlush(application);
+            ApplicationContent content = content(application);
+            checkDepartment(call.definition(), content);
+            ApplicationStatus from = application.status();
             String number = receiptNumbers.next(call.code());
-            byte[] snapshot = canonical(snapshot(application, checklist, number, now));
+            application.submitted(now, number, content);
+            applications.saveAndFlush(application);
+            int versionNumber = application.submittedVersions();
+            byte[] snapshot = canonical(snapshot(application, checklist, number, now, versionNumber));
             String digest = signer.sm3Hex(snapshot);
             String signature = signer.sign(Receipt.signedLine(number, now, digest).getBytes(StandardCharsets.UTF_8));
-            Submission submission = submissions.save(new Submission(id, number, now, user.getUsername(),
+            Submission submission = submissions.save(new Submission(id, versionNumber, number, now, user.getUsername(),
                     new String(snapshot, StandardCharsets.UTF_8), digest, signature));
-            events.publishEvent(new ApplicationSubmitted(id, call.code(), application.organizationId(), number, now,
-                    user.getUsername(), digest));
+            history.record(application, user, Role.APPLICANT, Action.SUBMIT, from, null, Map.of(), null, now,
+                    Deadlines.orgSignOff(call, application));
             return submission.receipt();
         });
     }
 
-    /** The receipt of a submitted application, if it has one. */
+    /** When the call has a recommending step, the applicant must have chosen one of its departments. */
+    private static void checkDepartment(CallDefinition call, ApplicationContent content) {
+        if (call.recommendingDepartments().isEmpty()) {
+            return;
+        }
+        String chosen = content.basics() == null ? null : content.basics().recommendingDepartment();
+        if (chosen == null || chosen.isBlank()) {
+            throw new FieldViolationException("basics.recommendingDepartment", "REQUIRED",
+                    "application.recommendingDepartment.REQUIRED");
+        }
+        if (call.recommendingDepartments().stream().noneMatch(d -> d.code().equals(chosen))) {
+            throw new FieldViolationException("basics.recommendingDepartment", "UNKNOWN",
+                    "application.recommendingDepartment.UNKNOWN");
+        }
+    }
+
+    /** The receipt of the latest submitted version, if there is one. */
     @Transactional(readOnly = true)
     public Optional<Receipt> receipt(SilkGrantUser user, Long id) {
         visible(user, id);
-        return submissions.findById(id).map(Submission::receipt);
+        return submissions.findTopByApplicationIdOrderByVersionNumberDesc(id).map(Submission::receipt);
     }
 
     /** The public key that checks receipt signatures (PEM). */
@@ -246,9 +286,11 @@ public class ApplicationManagement {
         return signer.publicKeyPem();
     }
 
-    private ObjectNode snapshot(Application application, Checklist checklist, String number, Instant now) {
+    private ObjectNode snapshot(Application application, Checklist checklist, String number, Instant now,
+            int versionNumber) {
         ObjectNode root = json.createObjectNode();
         root.put("receiptNumber", number).put("submittedAt", now.toString()).put("applicationId", application.id())
+                .put("versionNumber", versionNumber)
                 .put("callCode", application.callCode()).put("title", application.title())
                 .put("organizationId", application.organizationId()).put("leaderId", application.leaderId());
         ObjectNode content = root.putObject("sections");
@@ -292,7 +334,7 @@ public class ApplicationManagement {
                 new RuleContext.ApplicantOrganization(organization.creditCode(), organization.type(),
                         organization.divisionCode(), organization.verified()),
                 attachments.findByApplicationIdOrderById(application.id()).stream().map(Attachment::reference).toList(),
-                clock.instant(), call.deadline(), null,
+                clock.instant(), Deadlines.submissionWithoutExtension(call, application), application.extendedUntil(),
                 (int) applications.countByLeaderIdAndIdNotAndStatusIn(application.leaderId(), application.id(),
                         ApplicationStatus.COUNTS_FOR_LIMIT),
                 integrity.organizationListed(organization.creditCode()),
@@ -351,31 +393,80 @@ public class ApplicationManagement {
         return clean;
     }
 
-    private Application visible(SilkGrantUser user, Long id) {
+    /** The application, when the user may see it; otherwise not found (never "forbidden": its existence is private). */
+    Application visible(SilkGrantUser user, Long id) {
         Application application = applications.findById(id)
                 .orElseThrow(() -> new NotFoundException("application.notFound"));
-        boolean leader = Objects.equals(application.leaderId(), user.id());
-        boolean orgAdmin = user.hasRole(Role.ORG_ADMIN) && Objects.equals(application.organizationId(), user.organizationId());
-        if (!leader && !orgAdmin) {
+        if (!mayRead(user, application)) {
             throw new NotFoundException("application.notFound");
         }
         return application;
     }
 
+    /**
+     * Who reads an application: its leader and its organisation's admins always; the recommending department it
+     * chose once its organisation has signed it off; the program office once it has been submitted.
+     */
+    static boolean mayRead(SilkGrantUser user, Application application) {
+        if (Objects.equals(application.leaderId(), user.id())) {
+            return true;
+        }
+        if (user.hasRole(Role.ORG_ADMIN) && Objects.equals(application.organizationId(), user.organizationId())) {
+            return true;
+        }
+        if (application.submittedVersions() == 0) {
+            return false;
+        }
+        if (user.hasRole(Role.PROGRAM_OFFICER)) {
+            return true;
+        }
+        return user.hasRole(Role.RECOMMENDER) && user.departmentCode() != null
+                && user.departmentCode().equals(application.recommendingDepartment())
+                && application.status() != ApplicationStatus.SUBMITTED && application.status() != ApplicationStatus.DRAFT;
+    }
+
     private ApplicationView view(Application application) {
-        Map<String, Section> saved = new LinkedHashMap<>();
-        sections.findByKeyApplicationId(application.id()).forEach(s -> saved.put(s.name(), s));
+        return view(application, null);
+    }
+
+    /**
+     * The application as {@code reader} sees it: its leader, while it is editable, the sections as saved; everyone
+     * else, and the leader once it is submitted, the latest submitted snapshot — what was signed, not what is being
+     * revised.
+     */
+    ApplicationView view(Application application, SilkGrantUser reader) {
+        boolean working = ApplicationStatus.EDITABLE.contains(application.status())
+                && (reader == null || Objects.equals(reader.id(), application.leaderId()));
+        Optional<Submission> latest = working || application.submittedVersions() == 0 ? Optional.empty()
+                : submissions.findTopByApplicationIdOrderByVersionNumberDesc(application.id());
         Map<String, JsonNode> content = new LinkedHashMap<>();
-        for (SectionName name : SectionName.values()) {
-            Section section = saved.get(name.path());
-            if (section != null) {
-                content.put(name.path(), read(section.content()));
+        List<AttachmentView> files;
+        if (latest.isPresent()) {
+            JsonNode snapshot = read(latest.get().snapshot());
+            for (SectionName name : SectionName.values()) {
+                JsonNode section = snapshot.path("sections").get(name.path());
+                if (section != null && !section.isNull()) {
+                    content.put(name.path(), section);
+                }
             }
+            files = new java.util.ArrayList<>();
+            for (JsonNode file : snapshot.path("attachments")) {
+                files.add(json.treeToValue(file, AttachmentView.class));
+            }
+        } else {
+            Map<String, Section> saved = new LinkedHashMap<>();
+            sections.findByKeyApplicationId(application.id()).forEach(s -> saved.put(s.name(), s));
+            for (SectionName name : SectionName.values()) {
+                Section section = saved.get(name.path());
+                if (section != null) {
+                    content.put(name.path(), read(section.content()));
+                }
+            }
+            files = attachments.findByApplicationIdOrderById(application.id()).stream().map(Attachment::view).toList();
         }
         return new ApplicationView(application.id(), application.callCode(), application.status(), application.version(),
                 application.title(), application.organizationId(), application.leaderId(), application.createdAt(),
-                application.updatedAt(), content,
-                attachments.findByApplicationIdOrderById(application.id()).stream().map(Attachment::view).toList());
+                application.updatedAt(), content, files);
     }
 
     private JsonNode read(String content) {

@@ -20,5 +20,7 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
     Page<Application> search(@Param("leaderId") Long leaderId, @Param("organizationId") Long organizationId,
             @Param("callCode") String callCode, @Param("status") ApplicationStatus status, Pageable pageable);
 
+    java.util.List<Application> findByCallCodeAndStatusInOrderById(String callCode, Collection<ApplicationStatus> statuses);
+
     long countByLeaderIdAndIdNotAndStatusIn(Long leaderId, Long id, Collection<ApplicationStatus> statuses);
 }

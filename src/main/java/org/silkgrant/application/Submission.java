@@ -4,17 +4,28 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The frozen snapshot of a submitted application and its signed receipt; never changed once written. */
+/**
+ * One submitted version of an application: its frozen snapshot and signed receipt, never changed once written. A
+ * returned application submitted again gets a new version beside the old one.
+ */
 @Entity
-@Table(name = "application_submission")
+@Table(name = "application_version")
 class Submission {
 
     @Id
-    @Column(name = "application_id")
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "application_id", nullable = false)
     private Long applicationId;
+
+    @Column(name = "version_number", nullable = false)
+    private int versionNumber;
 
     @Column(name = "receipt_number", nullable = false, unique = true, length = 60)
     private String receiptNumber;
@@ -37,9 +48,10 @@ class Submission {
     protected Submission() {
     }
 
-    Submission(Long applicationId, String receiptNumber, Instant submittedAt, String submittedBy, String snapshot,
-            String digest, String signature) {
+    Submission(Long applicationId, int versionNumber, String receiptNumber, Instant submittedAt, String submittedBy,
+            String snapshot, String digest, String signature) {
         this.applicationId = applicationId;
+        this.versionNumber = versionNumber;
         this.receiptNumber = receiptNumber;
         this.submittedAt = submittedAt;
         this.submittedBy = submittedBy;
@@ -54,5 +66,21 @@ class Submission {
 
     String snapshot() {
         return snapshot;
+    }
+
+    int versionNumber() {
+        return versionNumber;
+    }
+
+    Long applicationId() {
+        return applicationId;
+    }
+
+    Instant submittedAt() {
+        return submittedAt;
+    }
+
+    String submittedBy() {
+        return submittedBy;
     }
 }
