@@ -71,7 +71,7 @@ class ApplicationPdfTests {
         Map<String, String> sections = new LinkedHashMap<>();
         sections.put("basics", "{\"title\":\"" + TITLE + "\",\"category\":\"GENERAL\",\"scope\":\"G3\","
                 + "\"startDate\":\"2024-01-01\",\"endDate\":\"2026-06-30\",\"keywords\":[\"生态\",\"监测\"],"
-                + "\"summary\":\"以阿尔泰山跨境区域为对象，联合建立生态监测网络。\"}");
+                + "\"summary\":\"以阿尔泰山跨境区域为对象，联合建立生态监测网络。\",\"recommendingDepartment\":\"650100\"}");
         sections.put("narrative", "{\"objectives\":\"建立覆盖中俄哈蒙四国阿尔泰区域的生态监测网络。\\n第二段：" + SCRIPT + "\","
                 + "\"rationale\":\"阿尔泰山是跨境生态屏障。" + "跨境合作十分必要，".repeat(40) + "\",\"content\":\"监测站点建设与数据共享\","
                 + "\"channels\":\"政府间科技合作协定\",\"responsibilities\":\"中方负责站点，俄方负责遥感\",\"plan\":\"2024年建站；2025年联网；2026年评估\","

@@ -90,7 +90,8 @@ class SubmissionApiTests {
                 .content("{\"callCode\":\"2023-SCO\",\"title\":\"阿尔泰区域生态监测联合研究\"}"), 201).get("id").asLong();
         Map<String, String> sections = Map.of(
                 "basics", "{\"title\":\"阿尔泰区域生态监测联合研究\",\"category\":\"GENERAL\",\"scope\":\"G3\","
-                        + "\"startDate\":\"2024-01-01\",\"endDate\":\"2026-06-30\",\"keywords\":[\"生态\"],\"summary\":\"摘要\"}",
+                        + "\"startDate\":\"2024-01-01\",\"endDate\":\"2026-06-30\",\"keywords\":[\"生态\"],\"summary\":\"摘要\","
+                        + "\"recommendingDepartment\":\"650100\"}",
                 "narrative", "{\"objectives\":\"目标\",\"rationale\":\"理由\",\"content\":\"内容\",\"channels\":\"渠道\","
                         + "\"responsibilities\":\"责任\",\"plan\":\"方案\",\"expectedResults\":\"成效\"}",
                 "team", "{\"members\":[{\"fullName\":\"张明\",\"role\":\"LEADER\",\"title\":\"教授\"},"

@@ -1,0 +1,279 @@
+package org.silkgrant.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.silkgrant.account.Role;
+import org.silkgrant.account.SilkGrantUser;
+import org.silkgrant.call.CallManagement;
+import org.silkgrant.call.CallView;
+import org.silkgrant.shared.FieldViolationException;
+import org.silkgrant.shared.ForbiddenException;
+import org.silkgrant.shared.StateConflictException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.silkgrant.application.ApplicationStatus.*;
+
+/**
+ * The application's way through the organisation, the recommending department and the office (ARCHITECTURE.md's
+ * state machine). Every step names the role that may take it and the states it starts from; a user without that
+ * role gets 403, a state the step does not start from 409, an application the user may not see 404. Deadlines are
+ * enforced on the server to the second.
+ */
+@Service
+public class ApplicationRouting {
+
+    /** Longest comment kept with a step. */
+    static final int COMMENT_MAX = 2000;
+
+    /** One step of the state machine: who takes it, from which states, to which state. */
+    record Step(Action action, Role role, Set<ApplicationStatus> from, ApplicationStatus to) {
+    }
+
+    /** What the office, the department and the organisation may do when the call has a recommending step. */
+    static List<Step> steps(boolean recommendingStep) {
+        ApplicationStatus officeReady = recommendingStep ? RECOMMENDED : ORG_APPROVED;
+        List<Step> steps = new ArrayList<>(List.of(
+                new Step(Action.SUBMIT, Role.APPLICANT, EnumSet.of(DRAFT, RETURNED), SUBMITTED),
+                new Step(Action.WITHDRAW, Role.APPLICANT, EnumSet.of(DRAFT, SUBMITTED, ORG_APPROVED, RECOMMENDED, RETURNED),
+                        WITHDRAWN),
+                new Step(Action.APPROVE, Role.ORG_ADMIN, EnumSet.of(SUBMITTED), ORG_APPROVED),
+                new Step(Action.RETURN, Role.ORG_ADMIN, EnumSet.of(SUBMITTED), RETURNED)));
+        if (recommendingStep) {
+            steps.add(new Step(Action.RECOMMEND, Role.RECOMMENDER, EnumSet.of(ORG_APPROVED), RECOMMENDED));
+            steps.add(new Step(Action.RETURN, Role.RECOMMENDER, EnumSet.of(ORG_APPROVED), RETURNED));
+        }
+        steps.add(new Step(Action.ACCEPT, Role.PROGRAM_OFFICER, EnumSet.of(officeReady), ACCEPTED));
+        steps.add(new Step(Action.REJECT, Role.PROGRAM_OFFICER, EnumSet.of(officeReady), FORMAL_REJECTED));
+        steps.add(new Step(Action.RETURN, Role.PROGRAM_OFFICER, EnumSet.of(officeReady), RETURNED));
+        steps.add(new Step(Action.EXTEND, Role.PROGRAM_OFFICER, EnumSet.of(DRAFT, RETURNED, SUBMITTED, ORG_APPROVED),
+                null));
+        return steps;
+    }
+
+    /** A request to take a step: the comment, the office's comments per section and formal review checklist. */
+    public record Request(Action action, String comment, Map<String, String> sectionComments,
+            Map<String, Boolean> formalReview, Instant extendedUntil) {
+
+        public static Request of(Action action, String comment) {
+            return new Request(action, comment, Map.of(), Map.of(), null);
+        }
+    }
+
+    private final ApplicationManagement management;
+    private final ApplicationRepository applications;
+    private final ApplicationHistory history;
+    private final CallManagement calls;
+    private final Clock clock;
+
+    ApplicationRouting(ApplicationManagement management, ApplicationRepository applications, ApplicationHistory history,
+            CallManagement calls, Clock clock) {
+        this.management = management;
+        this.applications = applications;
+        this.history = history;
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    /** Takes a step; returns the application as the user now sees it. */
+    @Transactional
+    public ApplicationView transition(SilkGrantUser user, Long id, Request request) {
+        if (request == null || request.action() == null) {
+            throw new FieldViolationException("action", "REQUIRED", "application.transition.action.REQUIRED");
+        }
+        if (request.action() == Action.SUBMIT) {
+            throw new StateConflictException("application.transition.submitEndpoint");
+        }
+        Application application = actionable(user, id, request.action());
+        CallView call = calls.get(application.callCode());
+        boolean recommendingStep = !call.definition().recommendingDepartments().isEmpty();
+        List<Step> mine = steps(recommendingStep).stream()
+                .filter(s -> s.action() == request.action() && user.hasRole(s.role())).toList();
+        if (mine.isEmpty()) {
+            throw new ForbiddenException("application.transition.forbidden", request.action());
+        }
+        Step step = mine.stream().filter(s -> s.from().contains(application.status())).findFirst()
+                .orElseThrow(() -> new StateConflictException("application.transition.notAllowed", request.action(),
+                        application.status()));
+        if (!ownsObject(user, application, step)) {
+            throw new ForbiddenException("application.transition.forbidden", request.action());
+        }
+        String comment = comment(request);
+        Instant now = clock.instant();
+        Instant deadline = deadlineOf(step, call, application);
+        if (deadline != null && !now.isBefore(deadline)) {
+            throw new StateConflictException("application.transition.deadlinePassed",
+                    call.local(deadline).toLocalDateTime().toString().replace('T', ' '));
+        }
+        Map<String, String> sectionComments = sectionComments(request, step);
+        Map<String, Boolean> review = formalReview(request, step, call);
+        ApplicationStatus from = application.status();
+        Instant next;
+        if (step.action() == Action.EXTEND) {
+            Instant until = request.extendedUntil();
+            if (until == null) {
+                throw new FieldViolationException("extendedUntil", "REQUIRED", "application.extension.REQUIRED");
+            }
+            if (!until.isAfter(now)) {
+                throw new FieldViolationException("extendedUntil", "PAST", "application.extension.PAST");
+            }
+            application.extendedUntil(until, now);
+            next = until;
+        } else {
+            application.moved(step.to(), now);
+            next = nextDeadline(step.to(), call, application);
+        }
+        applications.saveAndFlush(application);
+        history.record(application, user, step.role(), step.action(), from, comment, sectionComments, review, now, next);
+        return management.view(application, user);
+    }
+
+    /** The application's history, for those who may see it. */
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> history(SilkGrantUser user, Long id) {
+        management.visible(user, id);
+        return history.of(id);
+    }
+
+    /** Where an application is, who holds it, until when, and what the user may do now. */
+    public record Position(ApplicationStatus status, Role holder, Instant deadline, List<Action> actions,
+            Instant extendedUntil, int submittedVersions, String recommendingDepartment) {
+    }
+
+    @Transactional(readOnly = true)
+    public Position position(SilkGrantUser user, Long id) {
+        Application application = management.visible(user, id);
+        CallView call = calls.get(application.callCode());
+        boolean recommendingStep = !call.definition().recommendingDepartments().isEmpty();
+        List<Action> actions = new ArrayList<>();
+        for (Step step : steps(recommendingStep)) {
+            if (user.hasRole(step.role()) && step.from().contains(application.status()) && ownsObject(user, application, step)
+                    && !actions.contains(step.action())) {
+                Instant deadline = deadlineOf(step, call, application);
+                if (deadline == null || clock.instant().isBefore(deadline) || step.action() == Action.WITHDRAW
+                        || step.action() == Action.EXTEND) {
+                    actions.add(step.action());
+                }
+            }
+        }
+        Role holder = holder(application.status(), recommendingStep);
+        return new Position(application.status(), holder, holder == null ? null : deadlineFor(holder, call, application),
+                actions, application.extendedUntil(), application.submittedVersions(),
+                application.recommendingDepartment());
+    }
+
+    /** Who has to act next in a state; null when nobody does (a final state or the review further on). */
+    static Role holder(ApplicationStatus status, boolean recommendingStep) {
+        return switch (status) {
+            case DRAFT, RETURNED -> Role.APPLICANT;
+            case SUBMITTED -> Role.ORG_ADMIN;
+            case ORG_APPROVED -> recommendingStep ? Role.RECOMMENDER : Role.PROGRAM_OFFICER;
+            case RECOMMENDED -> Role.PROGRAM_OFFICER;
+            default -> null;
+        };
+    }
+
+    private static Instant deadlineFor(Role holder, CallView call, Application application) {
+        return switch (holder) {
+            case APPLICANT -> Deadlines.submission(call, application);
+            case ORG_ADMIN -> Deadlines.orgSignOff(call, application);
+            case RECOMMENDER -> Deadlines.recommendation(call, application);
+            default -> null;
+        };
+    }
+
+    private static Instant nextDeadline(ApplicationStatus to, CallView call, Application application) {
+        Role holder = holder(to, !call.definition().recommendingDepartments().isEmpty());
+        return holder == null ? null : deadlineFor(holder, call, application);
+    }
+
+    /** The deadline a step must be taken before; none for the leader's withdrawal and the office's steps. */
+    private static Instant deadlineOf(Step step, CallView call, Application application) {
+        return switch (step.role()) {
+            case ORG_ADMIN -> Deadlines.orgSignOff(call, application);
+            case RECOMMENDER -> Deadlines.recommendation(call, application);
+            default -> null;
+        };
+    }
+
+    /**
+     * The application for someone who wants to act on it: what they may read; for the office's extension also a
+     * draft, which the office does not read but may give more time.
+     */
+    private Application actionable(SilkGrantUser user, Long id, Action action) {
+        if (action == Action.EXTEND && user.hasRole(Role.PROGRAM_OFFICER)) {
+            return applications.findById(id)
+                    .orElseThrow(() -> new org.silkgrant.shared.NotFoundException("application.notFound"));
+        }
+        return management.visible(user, id);
+    }
+
+    /** Role alone is not enough: the leader of this application, an admin of its organisation, its department. */
+    private static boolean ownsObject(SilkGrantUser user, Application application, Step step) {
+        return switch (step.role()) {
+            case APPLICANT -> java.util.Objects.equals(application.leaderId(), user.id());
+            case ORG_ADMIN -> java.util.Objects.equals(application.organizationId(), user.organizationId());
+            case RECOMMENDER -> user.departmentCode() != null
+                    && user.departmentCode().equals(application.recommendingDepartment());
+            default -> true;
+        };
+    }
+
+    private static String comment(Request request) {
+        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        if ((request.action() == Action.RETURN || request.action() == Action.REJECT) && comment == null) {
+            throw new FieldViolationException("comment", "REQUIRED", "application.transition.comment.REQUIRED");
+        }
+        if (comment != null && comment.codePointCount(0, comment.length()) > COMMENT_MAX) {
+            throw new FieldViolationException("comment", "TOO_LONG", "application.transition.comment.TOO_LONG",
+                    COMMENT_MAX);
+        }
+        return comment;
+    }
+
+    private static Map<String, String> sectionComments(Request request, Step step) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (request.sectionComments() == null || step.action() != Action.RETURN) {
+            return out;
+        }
+        request.sectionComments().forEach((section, text) -> {
+            if (SectionName.of(section).isEmpty()) {
+                throw new FieldViolationException("sectionComments." + section, "UNKNOWN",
+                        "application.section.unknown", section);
+            }
+            if (text != null && !text.isBlank()) {
+                String clean = text.strip();
+                if (clean.codePointCount(0, clean.length()) > COMMENT_MAX) {
+                    throw new FieldViolationException("sectionComments." + section, "TOO_LONG",
+                            "application.transition.comment.TOO_LONG", COMMENT_MAX);
+                }
+                out.put(section, clean);
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, Boolean> formalReview(Request request, Step step, CallView call) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        if (step.role() != Role.PROGRAM_OFFICER || step.action() == Action.EXTEND || request.formalReview() == null) {
+            return out;
+        }
+        Set<String> known = new java.util.HashSet<>();
+        call.definition().routing().formalReviewItems().forEach(i -> known.add(i.code()));
+        request.formalReview().forEach((item, checked) -> {
+            if (!known.contains(item)) {
+                throw new FieldViolationException("formalReview." + item, "UNKNOWN", "application.formalReview.UNKNOWN",
+                        item);
+            }
+            out.put(item, Boolean.TRUE.equals(checked));
+        });
+        return out;
+    }
+}
