@@ -175,6 +175,9 @@ public class ApplicationManagement {
         Section target = saved.orElseGet(() -> new Section(id, section));
         target.save(json.writeValueAsString(content), application.version(), user.getUsername(), clock.instant());
         sections.save(target);
+        events.publishEvent(new ApplicationActivity(user.getUsername(), roleOf(user, application),
+                ApplicationActivity.SECTION_SAVED, id, section.path() + " v" + application.version(),
+                org.silkgrant.shared.ClientAddress.current()));
         return application.version();
     }
 
@@ -194,15 +197,22 @@ public class ApplicationManagement {
         application.edited(null, clock.instant());
         StoredFile stored = files.store(content, fileName, attachmentKind.maxBytes(), Set.copyOf(attachmentKind.mediaTypes()));
         applications.saveAndFlush(application);
-        return attachments.save(new Attachment(id, attachmentKind.code(), stored, user.getUsername(), clock.instant())).view();
+        AttachmentView saved = attachments.save(new Attachment(id, attachmentKind.code(), stored, user.getUsername(),
+                clock.instant())).view();
+        events.publishEvent(new ApplicationActivity(user.getUsername(), roleOf(user, application),
+                ApplicationActivity.FILE_UPLOADED, id, attachmentKind.code() + " #" + saved.id() + " sha256=" + saved.sha256(),
+                org.silkgrant.shared.ClientAddress.current()));
+        return saved;
     }
 
     /** A file of the application, for those who may see the application. */
     @Transactional(readOnly = true)
     public Download download(SilkGrantUser user, Long id, Long attachmentId) {
-        visible(user, id);
+        Application application = visible(user, id);
         Attachment attachment = attachments.findById(attachmentId).filter(a -> a.applicationId().equals(id))
                 .orElseThrow(() -> new NotFoundException("application.notFound"));
+        events.publishEvent(new ApplicationActivity(user.getUsername(), roleOf(user, application),
+                ApplicationActivity.FILE_DOWNLOADED, id, "#" + attachmentId, org.silkgrant.shared.ClientAddress.current()));
         return new Download(attachment.fileName(), attachment.mediaType(), files.open(attachment.sha256()));
     }
 
@@ -256,6 +266,29 @@ public class ApplicationManagement {
                     Deadlines.orgSignOff(call, application));
             return submission.receipt();
         });
+    }
+
+    /** The PDF of the application was produced for someone: the audit record keeps who read which version. */
+    @Transactional
+    public void pdfViewed(SilkGrantUser user, ApplicationView view) {
+        Application application = visible(user, view.id());
+        events.publishEvent(new ApplicationActivity(user.getUsername(), roleOf(user, application),
+                ApplicationActivity.PDF_VIEWED, view.id(), view.submittedVersion() == 0 ? "working copy"
+                        : "v" + view.submittedVersion(), org.silkgrant.shared.ClientAddress.current()));
+    }
+
+    /** The role in which a reader reads an application, for the audit record. */
+    static String roleOf(SilkGrantUser user, Application application) {
+        if (Objects.equals(application.leaderId(), user.id())) {
+            return Role.APPLICANT.name();
+        }
+        if (user.hasRole(Role.ORG_ADMIN) && Objects.equals(application.organizationId(), user.organizationId())) {
+            return Role.ORG_ADMIN.name();
+        }
+        if (user.hasRole(Role.PROGRAM_OFFICER)) {
+            return Role.PROGRAM_OFFICER.name();
+        }
+        return user.hasRole(Role.RECOMMENDER) ? Role.RECOMMENDER.name() : null;
     }
 
     /** When the call has a recommending step, the applicant must have chosen one of its departments. */
@@ -329,17 +362,23 @@ public class ApplicationManagement {
     }
 
     private Checklist checklist(Application application, CallView call) {
+        return checklist(application, call, content(application),
+                attachments.findByApplicationIdOrderById(application.id()).stream().map(Attachment::reference).toList(),
+                clock.instant());
+    }
+
+    private Checklist checklist(Application application, CallView call, ApplicationContent content,
+            List<RuleContext.AttachmentRef> files, Instant at) {
         OrganizationView organization = organizations.get(application.organizationId());
         RuleContext context = new RuleContext(
                 new RuleContext.ApplicantOrganization(organization.creditCode(), organization.type(),
                         organization.divisionCode(), organization.verified()),
-                attachments.findByApplicationIdOrderById(application.id()).stream().map(Attachment::reference).toList(),
-                clock.instant(), Deadlines.submissionWithoutExtension(call, application), application.extendedUntil(),
+                files, at, Deadlines.submissionWithoutExtension(call, application), application.extendedUntil(),
                 (int) applications.countByLeaderIdAndIdNotAndStatusIn(application.leaderId(), application.id(),
                         ApplicationStatus.COUNTS_FOR_LIMIT),
                 integrity.organizationListed(organization.creditCode()),
                 accounts.idNumberOf(application.leaderId()).map(integrity::personListed).orElse(false), null);
-        return Checklist.evaluate(content(application), call.definition(), context, EligibilityRules.all());
+        return Checklist.evaluate(content, call.definition(), context, EligibilityRules.all());
     }
 
     private ApplicationContent content(Application application) {
@@ -439,34 +478,120 @@ public class ApplicationManagement {
                 && (reader == null || Objects.equals(reader.id(), application.leaderId()));
         Optional<Submission> latest = working || application.submittedVersions() == 0 ? Optional.empty()
                 : submissions.findTopByApplicationIdOrderByVersionNumberDesc(application.id());
-        Map<String, JsonNode> content = new LinkedHashMap<>();
-        List<AttachmentView> files;
         if (latest.isPresent()) {
-            JsonNode snapshot = read(latest.get().snapshot());
-            for (SectionName name : SectionName.values()) {
-                JsonNode section = snapshot.path("sections").get(name.path());
-                if (section != null && !section.isNull()) {
-                    content.put(name.path(), section);
-                }
+            return snapshotView(application, latest.get());
+        }
+        Map<String, JsonNode> content = new LinkedHashMap<>();
+        Map<String, Section> saved = new LinkedHashMap<>();
+        sections.findByKeyApplicationId(application.id()).forEach(s -> saved.put(s.name(), s));
+        for (SectionName name : SectionName.values()) {
+            Section section = saved.get(name.path());
+            if (section != null) {
+                content.put(name.path(), read(section.content()));
             }
-            files = new java.util.ArrayList<>();
-            for (JsonNode file : snapshot.path("attachments")) {
-                files.add(json.treeToValue(file, AttachmentView.class));
-            }
-        } else {
-            Map<String, Section> saved = new LinkedHashMap<>();
-            sections.findByKeyApplicationId(application.id()).forEach(s -> saved.put(s.name(), s));
-            for (SectionName name : SectionName.values()) {
-                Section section = saved.get(name.path());
-                if (section != null) {
-                    content.put(name.path(), read(section.content()));
-                }
-            }
-            files = attachments.findByApplicationIdOrderById(application.id()).stream().map(Attachment::view).toList();
         }
         return new ApplicationView(application.id(), application.callCode(), application.status(), application.version(),
                 application.title(), application.organizationId(), application.leaderId(), application.createdAt(),
-                application.updatedAt(), content, files);
+                application.updatedAt(), content,
+                attachments.findByApplicationIdOrderById(application.id()).stream().map(Attachment::view).toList(), 0);
+    }
+
+    private ApplicationView snapshotView(Application application, Submission submission) {
+        JsonNode snapshot = read(submission.snapshot());
+        Map<String, JsonNode> content = new LinkedHashMap<>();
+        for (SectionName name : SectionName.values()) {
+            JsonNode section = snapshot.path("sections").get(name.path());
+            if (section != null && !section.isNull()) {
+                content.put(name.path(), section);
+            }
+        }
+        List<AttachmentView> files = new java.util.ArrayList<>();
+        for (JsonNode file : snapshot.path("attachments")) {
+            files.add(json.treeToValue(file, AttachmentView.class));
+        }
+        String title = snapshot.path("title").isString() ? snapshot.path("title").asString() : application.title();
+        return new ApplicationView(application.id(), application.callCode(), application.status(), application.version(),
+                title, application.organizationId(), application.leaderId(), application.createdAt(),
+                application.updatedAt(), content, files, submission.versionNumber());
+    }
+
+    /** One submitted version as its readers see it: the frozen snapshot. */
+    @Transactional(readOnly = true)
+    public ApplicationView version(SilkGrantUser user, Long id, int versionNumber) {
+        Application application = visible(user, id);
+        return submissions.findByApplicationIdAndVersionNumber(id, versionNumber)
+                .map(s -> snapshotView(application, s))
+                .orElseThrow(() -> new NotFoundException("application.version.notFound", versionNumber));
+    }
+
+    /** A submitted version in a list: its number and receipt. */
+    public record VersionInfo(int number, String receiptNumber, Instant submittedAt, String submittedBy, String digest) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<VersionInfo> versions(SilkGrantUser user, Long id) {
+        visible(user, id);
+        return submissions.findByApplicationIdOrderByVersionNumber(id).stream()
+                .map(s -> new VersionInfo(s.versionNumber(), s.receipt().number(), s.submittedAt(), s.submittedBy(),
+                        s.receipt().digest()))
+                .toList();
+    }
+
+    /** The receipt of one submitted version. */
+    @Transactional(readOnly = true)
+    public Receipt receipt(SilkGrantUser user, Long id, int versionNumber) {
+        visible(user, id);
+        return submissions.findByApplicationIdAndVersionNumber(id, versionNumber).map(Submission::receipt)
+                .orElseThrow(() -> new NotFoundException("application.version.notFound", versionNumber));
+    }
+
+    /**
+     * Field by field, what changed between two submitted versions (or a version and the leader's working copy when
+     * {@code to} is 0 and the reader is the leader): every value by its path, before and after.
+     */
+    @Transactional(readOnly = true)
+    public List<VersionDiff.Change> diff(SilkGrantUser user, Long id, int from, int to) {
+        ApplicationView before = version(user, id, from);
+        ApplicationView after = to == 0 ? get(user, id) : version(user, id, to);
+        return VersionDiff.between(json.valueToTree(before.sections()), json.valueToTree(after.sections()),
+                json.valueToTree(before.attachments()), json.valueToTree(after.attachments()));
+    }
+
+    /**
+     * The checklist a submitted version was judged by: its own content, at the moment it was submitted (a PDF of it
+     * printed after the deadline must not say the deadline had passed).
+     */
+    @Transactional(readOnly = true)
+    public Checklist checklistOf(SilkGrantUser user, ApplicationView view) {
+        Application application = visible(user, view.id());
+        if (view.submittedVersion() == 0) {
+            return checklist(application, calls.get(application.callCode()));
+        }
+        Submission submission = submissions.findByApplicationIdAndVersionNumber(view.id(), view.submittedVersion())
+                .orElseThrow(() -> new NotFoundException("application.version.notFound", view.submittedVersion()));
+        ApplicationContent content = contentOf(view.sections());
+        return checklist(application, calls.get(application.callCode()), content,
+                view.attachments().stream().map(a -> new RuleContext.AttachmentRef(a.kind(), a.fileName(), a.sha256()))
+                        .toList(),
+                submission.submittedAt().minusNanos(1));
+    }
+
+    private ApplicationContent contentOf(Map<String, JsonNode> sectionsByName) {
+        return new ApplicationContent(
+                convert(sectionsByName, SectionName.BASICS, ApplicationContent.Basics.class),
+                convert(sectionsByName, SectionName.NARRATIVE, ApplicationContent.Narrative.class),
+                convert(sectionsByName, SectionName.TEAM, ApplicationContent.Team.class),
+                convert(sectionsByName, SectionName.PARTNERS, ApplicationContent.Partners.class),
+                convert(sectionsByName, SectionName.CO_APPLICANTS, ApplicationContent.CoApplicants.class),
+                convert(sectionsByName, SectionName.BUDGET, ApplicationContent.Budget.class),
+                convert(sectionsByName, SectionName.INDICATORS, ApplicationContent.Indicators.class),
+                convert(sectionsByName, SectionName.ETHICS, ApplicationContent.Ethics.class),
+                convert(sectionsByName, SectionName.AGREEMENT, ApplicationContent.Agreement.class));
+    }
+
+    private <T> T convert(Map<String, JsonNode> sectionsByName, SectionName name, Class<T> type) {
+        JsonNode node = sectionsByName.get(name.path());
+        return node == null ? null : json.treeToValue(node, type);
     }
 
     private JsonNode read(String content) {

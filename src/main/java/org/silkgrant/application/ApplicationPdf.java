@@ -105,13 +105,24 @@ public class ApplicationPdf {
 
     /** {@link #pdf} with its file name. */
     public Rendered render(SilkGrantUser user, Long id) {
-        ApplicationView view = applications.get(user, id);
-        Checklist checklist = applications.checklist(user, id);
-        Optional<Receipt> receipt = applications.receipt(user, id);
-        boolean draft = ApplicationStatus.EDITABLE.contains(view.status());
+        return render(user, applications.get(user, id));
+    }
+
+    /** The PDF of one submitted version, from its frozen snapshot. */
+    public Rendered render(SilkGrantUser user, Long id, int versionNumber) {
+        return render(user, applications.version(user, id, versionNumber));
+    }
+
+    private Rendered render(SilkGrantUser user, ApplicationView view) {
+        Long id = view.id();
+        Checklist checklist = applications.checklistOf(user, view);
+        boolean draft = view.submittedVersion() == 0;
+        Optional<Receipt> receipt = draft ? Optional.empty()
+                : Optional.of(applications.receipt(user, id, view.submittedVersion()));
         Context context = new Context(ZH);
         context.setVariable("doc", document(view, checklist, receipt.orElse(null), draft));
         String xhtml = templates.process("pdf/application", context);
+        applications.pdfViewed(user, view);
         String title = "申报书 " + (view.title() == null ? "" : view.title());
         String fileName = "申报书-" + receipt.map(Receipt::number).orElse(String.valueOf(view.id())) + ".pdf";
         return new Rendered(renderer.render(xhtml, title, draft), fileName, draft);

@@ -1,6 +1,7 @@
 package org.silkgrant.application;
 
 import java.util.Collection;
+import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -20,7 +21,14 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
     Page<Application> search(@Param("leaderId") Long leaderId, @Param("organizationId") Long organizationId,
             @Param("callCode") String callCode, @Param("status") ApplicationStatus status, Pageable pageable);
 
-    java.util.List<Application> findByCallCodeAndStatusInOrderById(String callCode, Collection<ApplicationStatus> statuses);
+    List<Application> findByCallCodeAndStatusInOrderById(String callCode, Collection<ApplicationStatus> statuses);
+
+    List<Application> findTop500ByOrganizationIdAndStatusOrderBySubmittedAtAsc(Long organizationId, ApplicationStatus status);
+
+    List<Application> findTop500ByRecommendingDepartmentAndStatusOrderBySubmittedAtAsc(String department,
+            ApplicationStatus status);
+
+    List<Application> findTop500ByCallCodeAndStatusOrderBySubmittedAtAsc(String callCode, ApplicationStatus status);
 
     long countByLeaderIdAndIdNotAndStatusIn(Long leaderId, Long id, Collection<ApplicationStatus> statuses);
 }

@@ -276,4 +276,48 @@ public class ApplicationRouting {
         });
         return out;
     }
+
+    /** An application waiting for the user, with the deadline of their step. */
+    public record QueueRow(Long id, String callCode, String title, String organizationName, String leaderName,
+            String receiptNumber, Instant submittedAt, ApplicationStatus status, Instant deadline, int version) {
+    }
+
+    /**
+     * What waits for the user: an organisation admin's submitted applications of the organisation, a recommending
+     * department's signed-off applications that chose it, the office's applications ready for formal review;
+     * oldest first.
+     */
+    @Transactional(readOnly = true)
+    public List<QueueRow> queue(SilkGrantUser user) {
+        List<QueueRow> rows = new ArrayList<>();
+        for (CallView call : calls.calls()) {
+            boolean recommendingStep = !call.definition().recommendingDepartments().isEmpty();
+            if (user.hasRole(Role.ORG_ADMIN) && user.organizationId() != null) {
+                applications.findTop500ByOrganizationIdAndStatusOrderBySubmittedAtAsc(user.organizationId(), SUBMITTED)
+                        .stream().filter(a -> a.callCode().equals(call.code()))
+                        .forEach(a -> rows.add(row(a, Deadlines.orgSignOff(call, a))));
+            }
+            if (user.hasRole(Role.RECOMMENDER) && recommendingStep && user.departmentCode() != null) {
+                applications.findTop500ByRecommendingDepartmentAndStatusOrderBySubmittedAtAsc(user.departmentCode(),
+                        ORG_APPROVED).stream().filter(a -> a.callCode().equals(call.code()))
+                        .forEach(a -> rows.add(row(a, Deadlines.recommendation(call, a))));
+            }
+            if (user.hasRole(Role.PROGRAM_OFFICER)) {
+                applications.findTop500ByCallCodeAndStatusOrderBySubmittedAtAsc(call.code(),
+                        recommendingStep ? RECOMMENDED : ORG_APPROVED).forEach(a -> rows.add(row(a, null)));
+            }
+        }
+        return rows;
+    }
+
+    private static QueueRow row(Application a, Instant deadline) {
+        return new QueueRow(a.id(), a.callCode(), a.title(), a.organizationName(), a.leaderName(), a.receiptNumber(),
+                a.submittedAt(), a.status(), deadline, a.submittedVersions());
+    }
+
+    /** The formal review items of the application's call with the automatic rule results beside them. */
+    @Transactional(readOnly = true)
+    public CallView callOf(SilkGrantUser user, Long id) {
+        return calls.get(management.visible(user, id).callCode());
+    }
 }

@@ -50,9 +50,11 @@ class ApplicationPagesController {
     private final CallManagement calls;
     private final EditorModel editor;
     private final MessageSource messages;
+    private final org.silkgrant.application.ApplicationRouting routing;
 
     ApplicationPagesController(ApplicationManagement applications, CallManagement calls, EditorModel editor,
-            MessageSource messages) {
+            MessageSource messages, org.silkgrant.application.ApplicationRouting routing) {
+        this.routing = routing;
         this.applications = applications;
         this.calls = calls;
         this.editor = editor;
@@ -123,6 +125,7 @@ class ApplicationPagesController {
     String editor(@AuthenticationPrincipal SilkGrantUser user, @PathVariable Long id, Model model, Locale locale) {
         editor.fill(model, applications.get(user, id), user, locale, null);
         model.addAttribute("receipt", applications.receipt(user, id).orElse(null));
+        RoutingPageController.fill(model, routing, applications, user, id);
         CallDefinition definition = (CallDefinition) model.getAttribute("d");
         model.addAttribute("kindTitles", definition.attachmentKinds().stream().collect(java.util.stream.Collectors
                 .toMap(CallDefinition.AttachmentKind::code, k -> k.title().in(locale))));

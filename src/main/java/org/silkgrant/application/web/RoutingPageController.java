@@ -1,0 +1,151 @@
+package org.silkgrant.application.web;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.silkgrant.account.Role;
+import org.silkgrant.account.SilkGrantUser;
+import org.silkgrant.application.Action;
+import org.silkgrant.application.ApplicationManagement;
+import org.silkgrant.application.ApplicationPdf;
+import org.silkgrant.application.ApplicationRouting;
+import org.silkgrant.application.ApplicationStatus;
+import org.silkgrant.application.SectionName;
+import org.silkgrant.application.VersionDiff;
+import org.silkgrant.call.CallView;
+import org.silkgrant.document.FileStore;
+import org.silkgrant.shared.FieldViolationException;
+import org.silkgrant.shared.TranslatedException;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages of the application's way: the queue of what waits for the user, the steps taken from the application's
+ * page (approve, return, recommend, accept, refuse, withdraw, extend), a submitted version's PDF, and the
+ * difference between versions.
+ */
+@Controller
+class RoutingPageController {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private final ApplicationRouting routing;
+    private final ApplicationManagement applications;
+    private final ApplicationPdf pdf;
+    private final MessageSource messages;
+
+    RoutingPageController(ApplicationRouting routing, ApplicationManagement applications, ApplicationPdf pdf,
+            MessageSource messages) {
+        this.routing = routing;
+        this.applications = applications;
+        this.pdf = pdf;
+        this.messages = messages;
+    }
+
+    @GetMapping("/queue")
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'RECOMMENDER', 'PROGRAM_OFFICER')")
+    String queue(@AuthenticationPrincipal SilkGrantUser user, Model model) {
+        List<ApplicationRouting.QueueRow> rows = routing.queue(user);
+        model.addAttribute("rows", rows);
+        model.addAttribute("zone", BEIJING);
+        return "application/queue";
+    }
+
+    @PostMapping("/applications/{id}/transitions")
+    String transition(@AuthenticationPrincipal SilkGrantUser user, @PathVariable Long id,
+            @RequestParam(required = false) String action, @RequestParam(required = false) String comment,
+            @RequestParam Map<String, String> form, RedirectAttributes redirect, Locale locale) {
+        try {
+            Action chosen = action == null || action.isBlank() ? null : Action.valueOf(action);
+            Map<String, String> sectionComments = new LinkedHashMap<>();
+            Map<String, Boolean> review = new LinkedHashMap<>();
+            form.forEach((name, value) -> {
+                if (name.startsWith("section.")) {
+                    sectionComments.put(name.substring("section.".length()), value);
+                } else if (name.startsWith("review.")) {
+                    review.put(name.substring("review.".length()), "on".equals(value) || "true".equals(value));
+                }
+            });
+            Instant until = null;
+            if (chosen == Action.EXTEND) {
+                String text = form.get("extendedUntil");
+                if (text == null || text.isBlank()) {
+                    throw new FieldViolationException("extendedUntil", "REQUIRED", "application.extension.REQUIRED");
+                }
+                until = LocalDateTime.parse(text).atZone(BEIJING).toInstant();
+            }
+            if (chosen == Action.ACCEPT) {
+                // On the page the office confirms every item of the formal review before accepting.
+                CallView call = routing.callOf(user, id);
+                for (var item : call.definition().routing().formalReviewItems()) {
+                    if (!Boolean.TRUE.equals(review.get(item.code()))) {
+                        throw new FieldViolationException("review." + item.code(), "REQUIRED",
+                                "routing.formalReview.incomplete", item.title().in(locale));
+                    }
+                }
+            }
+            routing.transition(user, id, new ApplicationRouting.Request(chosen, comment, sectionComments, review, until));
+            redirect.addFlashAttribute("routingNotice", messages.getMessage("routing.done." + chosen, null, locale));
+        } catch (TranslatedException e) {
+            redirect.addFlashAttribute("routingError", messages.getMessage(e.messageKey(), e.arguments(), locale));
+        } catch (FieldViolationException e) {
+            redirect.addFlashAttribute("routingError", String.join("; ", e.violations().stream()
+                    .map(v -> messages.getMessage(v.messageKey(), v.arguments(), locale)).toList()));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            redirect.addFlashAttribute("routingError", messages.getMessage("routing.badInput", null, locale));
+        }
+        return "redirect:/applications/" + id + "#routing";
+    }
+
+    @GetMapping("/applications/{id}/versions/{number}/pdf")
+    ResponseEntity<byte[]> versionPdf(@AuthenticationPrincipal SilkGrantUser user, @PathVariable Long id,
+            @PathVariable int number) {
+        ApplicationPdf.Rendered rendered = pdf.render(user, id, number);
+        String disposition = "inline" + FileStore.contentDisposition(rendered.fileName()).substring("attachment".length());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
+                .cacheControl(CacheControl.noStore()).body(rendered.pdf());
+    }
+
+    @GetMapping("/applications/{id}/diff")
+    String diff(@AuthenticationPrincipal SilkGrantUser user, @PathVariable Long id, @RequestParam int from,
+            @RequestParam int to, Model model) {
+        List<VersionDiff.Change> changes = applications.diff(user, id, from, to);
+        model.addAttribute("app", applications.get(user, id));
+        model.addAttribute("changes", changes);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("versions", applications.versions(user, id));
+        return "application/diff";
+    }
+
+    /** What the application page shows of the way: position, history, versions, and the forms of the user's steps. */
+    static void fill(Model model, ApplicationRouting routing, ApplicationManagement applications, SilkGrantUser user,
+            Long id) {
+        ApplicationRouting.Position position = routing.position(user, id);
+        model.addAttribute("position", position);
+        model.addAttribute("history", routing.history(user, id));
+        model.addAttribute("versions", applications.versions(user, id));
+        model.addAttribute("routingCall", routing.callOf(user, id));
+        model.addAttribute("sectionNames", java.util.Arrays.stream(SectionName.values()).map(SectionName::path).toList());
+        model.addAttribute("isOfficer", user.hasRole(Role.PROGRAM_OFFICER));
+        model.addAttribute("returned", position.status() == ApplicationStatus.RETURNED);
+    }
+}
