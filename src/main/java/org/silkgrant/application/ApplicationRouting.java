@@ -72,9 +72,11 @@ public class ApplicationRouting {
     private final ApplicationHistory history;
     private final CallManagement calls;
     private final Clock clock;
+    private final TransitionRepository transitions;
 
     ApplicationRouting(ApplicationManagement management, ApplicationRepository applications, ApplicationHistory history,
-            CallManagement calls, Clock clock) {
+            CallManagement calls, Clock clock, TransitionRepository transitions) {
+        this.transitions = transitions;
         this.management = management;
         this.applications = applications;
         this.history = history;
@@ -319,5 +321,21 @@ public class ApplicationRouting {
     @Transactional(readOnly = true)
     public CallView callOf(SilkGrantUser user, Long id) {
         return calls.get(management.visible(user, id).callCode());
+    }
+
+    /** A step lately taken, for the office's dashboard. */
+    public record RecentStep(Long applicationId, java.time.Instant at, String actorName, String role, Action action,
+            ApplicationStatus toStatus) {
+    }
+
+    /** The office's latest steps across all applications (others see none). */
+    @Transactional(readOnly = true)
+    public List<RecentStep> recentSteps(SilkGrantUser user) {
+        if (!user.hasRole(Role.PROGRAM_OFFICER)) {
+            return List.of();
+        }
+        return transitions.findTop20ByOrderByIdDesc().stream()
+                .map(t -> new RecentStep(t.applicationId(), t.at(), t.actorName(), t.role(), t.action(), t.toStatus()))
+                .toList();
     }
 }

@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/applications")
-@PreAuthorize("hasAnyRole('APPLICANT', 'ORG_ADMIN')")
+@PreAuthorize("hasAnyRole('APPLICANT', 'ORG_ADMIN', 'RECOMMENDER', 'PROGRAM_OFFICER')")
 class ApplicationPagesController {
 
     private static final int PAGE_SIZE = 20;
@@ -99,6 +99,8 @@ class ApplicationPagesController {
     String panel(@AuthenticationPrincipal SilkGrantUser user, Model model, Locale locale) {
         Page<ApplicationView> latest = applications.list(user, null, null, 0, PANEL_SIZE);
         model.addAttribute("rows", latest.getContent().stream().map(a -> row(a, locale)).toList());
+        model.addAttribute("positions", latest.getContent().stream().collect(java.util.stream.Collectors.toMap(
+                ApplicationView::id, a -> routing.position(user, a.id()))));
         model.addAttribute("total", latest.getTotalElements());
         model.addAttribute("canCreate", user.hasRole(Role.APPLICANT) && user.organizationId() != null);
         return "application/panel :: panel";

@@ -6,7 +6,9 @@ import java.util.Map;
 
 import org.silkgrant.account.SilkGrantUser;
 import org.silkgrant.application.Action;
+import org.silkgrant.application.ApplicationManagement;
 import org.silkgrant.application.ApplicationRouting;
+import org.silkgrant.application.VersionDiff;
 import org.silkgrant.application.ApplicationStatus;
 import org.silkgrant.application.ApplicationView;
 import org.silkgrant.application.HistoryEntry;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,9 +31,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class RoutingApiController {
 
     private final ApplicationRouting routing;
+    private final ApplicationManagement applications;
 
-    RoutingApiController(ApplicationRouting routing) {
+    RoutingApiController(ApplicationRouting routing, ApplicationManagement applications) {
         this.routing = routing;
+        this.applications = applications;
     }
 
     /**
@@ -59,6 +64,31 @@ class RoutingApiController {
     @Operation(summary = "Every step of the application: at, actor, action, fromStatus, toStatus, comment")
     List<HistoryEntry> history(@PathVariable Long id, @AuthenticationPrincipal SilkGrantUser user) {
         return routing.history(user, id);
+    }
+
+    @GetMapping("/{id}/versions")
+    @Operation(summary = "The submitted versions, each with its receipt number, time and SM3 digest")
+    List<ApplicationManagement.VersionInfo> versions(@PathVariable Long id, @AuthenticationPrincipal SilkGrantUser user) {
+        return applications.versions(user, id);
+    }
+
+    @GetMapping("/{id}/versions/{number}")
+    @Operation(summary = "One submitted version as frozen in its snapshot")
+    ApplicationView version(@PathVariable Long id, @PathVariable int number, @AuthenticationPrincipal SilkGrantUser user) {
+        return applications.version(user, id, number);
+    }
+
+    @GetMapping("/{id}/diff")
+    @Operation(summary = "Field by field what changed between two submitted versions (to=0: the leader's working copy)")
+    List<VersionDiff.Change> diff(@PathVariable Long id, @RequestParam int from, @RequestParam int to,
+            @AuthenticationPrincipal SilkGrantUser user) {
+        return applications.diff(user, id, from, to);
+    }
+
+    @GetMapping("/queue")
+    @Operation(summary = "What waits for the caller: an organisation admin's, a recommending department's or the office's queue")
+    List<ApplicationRouting.QueueRow> queue(@AuthenticationPrincipal SilkGrantUser user) {
+        return routing.queue(user);
     }
 
     @GetMapping("/{id}/position")

@@ -68,6 +68,19 @@ class RoutingPageController {
         return "application/queue";
     }
 
+    /** The dashboard's panel of what waits for the user: how many, the nearest deadline, the latest steps taken. */
+    @GetMapping("/queue/panel")
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'RECOMMENDER', 'PROGRAM_OFFICER')")
+    String queuePanel(@AuthenticationPrincipal SilkGrantUser user, Model model) {
+        List<ApplicationRouting.QueueRow> rows = routing.queue(user);
+        model.addAttribute("count", rows.size());
+        model.addAttribute("nearest", rows.stream().map(ApplicationRouting.QueueRow::deadline)
+                .filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null));
+        model.addAttribute("recent", routing.recentSteps(user));
+        model.addAttribute("zone", BEIJING);
+        return "application/queue :: panel";
+    }
+
     @PostMapping("/applications/{id}/transitions")
     String transition(@AuthenticationPrincipal SilkGrantUser user, @PathVariable Long id,
             @RequestParam(required = false) String action, @RequestParam(required = false) String comment,
