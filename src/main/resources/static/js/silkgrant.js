@@ -16,3 +16,11 @@
   }
   document.addEventListener("DOMContentLoaded", function () { tick(); setInterval(tick, 15000); });
 })();
+
+// A button with data-confirm asks before its form is sent (withdrawing, refusing cannot be undone).
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-confirm]");
+  if (button && !window.confirm(button.getAttribute("data-confirm"))) {
+    event.preventDefault();
+  }
+});

@@ -88,6 +88,24 @@ class StaffApiController {
                 admin.getUsername(), request.getRemoteAddr()));
     }
 
+    record Department(String departmentCode) {
+    }
+
+    @PutMapping("/users/{id}/department")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Names the recommending department a recommender acts for (security admin); null clears it")
+    ResponseEntity<Void> assignDepartment(@AuthenticationPrincipal SilkGrantUser admin, @PathVariable Long id,
+            @RequestBody Department department, HttpServletRequest request) {
+        AccountView member = access.staffMember(id);
+        access.notSelf(admin, member);
+        String code = department == null ? null : department.departmentCode();
+        if (code != null && !code.isBlank() && !code.strip().matches("[A-Za-z0-9_-]{1,40}")) {
+            throw new org.silkgrant.shared.FieldViolationException("departmentCode", "FORMAT", "staff.department.FORMAT");
+        }
+        accounts.assignDepartment(id, code, admin.getUsername(), request.getRemoteAddr());
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/users/{id}/unlock")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Operation(summary = "Unlocks a staff account locked after failed sign-ins (security admin)")
