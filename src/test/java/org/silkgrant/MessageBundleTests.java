@@ -33,8 +33,19 @@ class MessageBundleTests {
     /** Text between tags that contains a letter, outside script and style. */
     private static final Pattern TEXT_NODE = Pattern.compile(">([^<>]*\\p{L}[^<>]*)<");
 
-    /** The bundles of spring.messages.basename. */
-    private static final List<String> BASENAMES = List.of("messages", "accounts", "application", "forms", "document");
+    /** The bundles of spring.messages.basename, as application.yml lists them. */
+    private static final List<String> BASENAMES = basenames();
+
+    private static List<String> basenames() {
+        try {
+            String yaml = java.nio.file.Files.readString(Path.of("src/main/resources/application.yml"));
+            java.util.regex.Matcher line = Pattern.compile("(?m)^\\s*basename:\\s*(\\S+)\\s*$").matcher(yaml);
+            assertThat(line.find()).as("spring.messages.basename in application.yml").isTrue();
+            return java.util.Arrays.stream(line.group(1).split(",")).map(b -> b.substring(b.lastIndexOf('/') + 1)).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private static Properties bundle(String basename, String suffix) throws IOException {
         Properties properties = new Properties();

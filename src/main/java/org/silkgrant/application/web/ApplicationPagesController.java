@@ -66,7 +66,8 @@ class ApplicationPagesController {
     }
 
     /** One application in the list. */
-    record Row(Long id, String title, String callCode, String call, ApplicationStatus status, String updatedAt) {
+    record Row(Long id, String title, String callCode, String call, ApplicationStatus status, String updatedAt,
+            org.silkgrant.account.Role holder, java.time.Instant deadline) {
     }
 
     /** An open call to choose when starting an application. */
@@ -81,7 +82,7 @@ class ApplicationPagesController {
         }
         Page<ApplicationView> found = applications.list(user, null, null, page, PAGE_SIZE);
         model.addAttribute("page", found);
-        model.addAttribute("rows", found.getContent().stream().map(a -> row(a, locale)).toList());
+        model.addAttribute("rows", found.getContent().stream().map(a -> row(user, a, locale)).toList());
         model.addAttribute("openCalls", calls.calls().stream().filter(c -> c.status() == CallStatus.OPEN)
                 .map(c -> new CallOption(c.code(), c.definition().title().in(locale),
                         (c.definition().shortTitle() != null ? c.definition().shortTitle() : c.definition().title()).in(locale),
@@ -98,9 +99,7 @@ class ApplicationPagesController {
     @GetMapping("/panel")
     String panel(@AuthenticationPrincipal SilkGrantUser user, Model model, Locale locale) {
         Page<ApplicationView> latest = applications.list(user, null, null, 0, PANEL_SIZE);
-        model.addAttribute("rows", latest.getContent().stream().map(a -> row(a, locale)).toList());
-        model.addAttribute("positions", latest.getContent().stream().collect(java.util.stream.Collectors.toMap(
-                ApplicationView::id, a -> routing.position(user, a.id()))));
+        model.addAttribute("rows", latest.getContent().stream().map(a -> row(user, a, locale)).toList());
         model.addAttribute("total", latest.getTotalElements());
         model.addAttribute("canCreate", user.hasRole(Role.APPLICANT) && user.organizationId() != null);
         return "application/panel :: panel";
@@ -127,7 +126,6 @@ class ApplicationPagesController {
     String editor(@AuthenticationPrincipal SilkGrantUser user, @PathVariable Long id, Model model, Locale locale) {
         editor.fill(model, applications.get(user, id), user, locale, null);
         model.addAttribute("receipt", applications.receipt(user, id).orElse(null));
-        RoutingPageController.fill(model, routing, applications, user, id);
         CallDefinition definition = (CallDefinition) model.getAttribute("d");
         model.addAttribute("kindTitles", definition.attachmentKinds().stream().collect(java.util.stream.Collectors
                 .toMap(CallDefinition.AttachmentKind::code, k -> k.title().in(locale))));
@@ -173,12 +171,14 @@ class ApplicationPagesController {
                 section, link);
     }
 
-    private Row row(ApplicationView application, Locale locale) {
+    private Row row(SilkGrantUser user, ApplicationView application, Locale locale) {
         String call = calls.find(application.callCode()).map(CallView::definition)
                 .map(d -> (d.shortTitle() != null ? d.shortTitle() : d.title()).in(locale))
                 .orElse(application.callCode());
+        var position = routing.position(user, application.id());
         return new Row(application.id(), application.title(), application.callCode(), call, application.status(),
-                EditorModel.DATE_TIME.format(application.updatedAt().atZone(EditorModel.BEIJING)));
+                EditorModel.DATE_TIME.format(application.updatedAt().atZone(EditorModel.BEIJING)), position.holder(),
+                position.deadline());
     }
 
     private String translate(TranslatedException e, Locale locale) {

@@ -53,7 +53,13 @@ class EditorModel {
     private final CallManagement calls;
     private final JsonMapper json;
 
-    EditorModel(CallManagement calls, JsonMapper json) {
+    private final org.silkgrant.application.ApplicationRouting routing;
+    private final org.silkgrant.application.ApplicationManagement applications;
+
+    EditorModel(CallManagement calls, JsonMapper json, org.silkgrant.application.ApplicationRouting routing,
+            org.silkgrant.application.ApplicationManagement applications) {
+        this.routing = routing;
+        this.applications = applications;
         this.calls = calls;
         this.json = json;
     }
@@ -67,6 +73,7 @@ class EditorModel {
         CallView call = calls.get(application.callCode());
         CallDefinition d = call.definition();
         boolean editable = editable(application.status(), application.leaderId(), user);
+        RoutingPageController.fill(model, routing, applications, user, application.id());
         model.addAttribute("app", application);
         model.addAttribute("call", call);
         model.addAttribute("d", d);

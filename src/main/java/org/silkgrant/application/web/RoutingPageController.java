@@ -155,7 +155,7 @@ class RoutingPageController {
         ApplicationRouting.Position position = routing.position(user, id);
         model.addAttribute("position", position);
         model.addAttribute("history", routing.history(user, id));
-        model.addAttribute("versions", applications.versions(user, id));
+        model.addAttribute("submittedVersions", applications.versions(user, id));
         model.addAttribute("routingCall", routing.callOf(user, id));
         model.addAttribute("sectionNames", java.util.Arrays.stream(SectionName.values()).map(SectionName::path).toList());
         model.addAttribute("isOfficer", user.hasRole(Role.PROGRAM_OFFICER));
