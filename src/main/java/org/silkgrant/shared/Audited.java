@@ -26,4 +26,9 @@ public interface Audited {
 
     /** A short description without personal data or secrets; may be null. */
     String detail();
+
+    /** The actor's role when acting, e.g. {@code ORG_ADMIN}; null when unknown or not signed in. */
+    default String role() {
+        return null;
+    }
 }
