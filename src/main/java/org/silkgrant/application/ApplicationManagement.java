@@ -240,7 +240,8 @@ public class ApplicationManagement {
                         .orElseThrow(() -> new StateConflictException("application.notEditable", application.status()));
             }
             CallView call = calls.get(application.callCode());
-            Instant now = clock.instant();
+            // To the microsecond the database keeps: the receipt read back must be the very line that was signed.
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             Instant deadline = Deadlines.submission(call, application);
             if (deadline == null || !now.isBefore(deadline)) {
                 throw new StateConflictException("application.deadlinePassed", deadline == null ? "-"
