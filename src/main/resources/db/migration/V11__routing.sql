@@ -10,6 +10,7 @@ alter table user_account add column language varchar(10);
 alter table application add column recommending_department varchar(40);
 alter table application add column extended_until timestamp(6) with time zone;
 alter table application add column returned_at timestamp(6) with time zone;
+alter table application add column org_approved_at timestamp(6) with time zone;
 alter table application add column submitted_versions integer default 0 not null;
 alter table application add column receipt_number varchar(60);
 alter table application add column submitted_at timestamp(6) with time zone;

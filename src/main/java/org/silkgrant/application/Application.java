@@ -59,6 +59,10 @@ class Application {
     @Column(name = "returned_at")
     private Instant returnedAt;
 
+    /** When its organisation first signed it off: from then on its recommending department may read it. */
+    @Column(name = "org_approved_at")
+    private Instant orgApprovedAt;
+
     @Column(name = "submitted_versions", nullable = false)
     private int submittedVersions;
 
@@ -154,6 +158,9 @@ class Application {
         if (to == ApplicationStatus.RETURNED) {
             this.returnedAt = now;
         }
+        if (to == ApplicationStatus.ORG_APPROVED && orgApprovedAt == null) {
+            this.orgApprovedAt = now;
+        }
         this.status = to;
         this.updatedAt = now;
     }
@@ -166,6 +173,7 @@ class Application {
     String recommendingDepartment() { return recommendingDepartment; }
     Instant extendedUntil() { return extendedUntil; }
     Instant returnedAt() { return returnedAt; }
+    Instant orgApprovedAt() { return orgApprovedAt; }
     int submittedVersions() { return submittedVersions; }
     String receiptNumber() { return receiptNumber; }
     Instant submittedAt() { return submittedAt; }

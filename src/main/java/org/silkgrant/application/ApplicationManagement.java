@@ -235,9 +235,13 @@ public class ApplicationManagement {
         receiptNumbers.prepare(found.callCode());
         return transaction.execute(status -> {
             Application application = visible(user, id);
-            if (!ApplicationStatus.EDITABLE.contains(application.status())) {
+            if (application.status() == ApplicationStatus.SUBMITTED) {
+                // A second click on "submit": the same receipt, nothing new.
                 return submissions.findTopByApplicationIdOrderByVersionNumberDesc(id).map(Submission::receipt)
                         .orElseThrow(() -> new StateConflictException("application.notEditable", application.status()));
+            }
+            if (!ApplicationStatus.EDITABLE.contains(application.status())) {
+                throw new StateConflictException("application.notEditable", application.status());
             }
             CallView call = calls.get(application.callCode());
             // To the microsecond the database keeps: the receipt read back must be the very line that was signed.
@@ -462,7 +466,7 @@ public class ApplicationManagement {
         }
         return user.hasRole(Role.RECOMMENDER) && user.departmentCode() != null
                 && user.departmentCode().equals(application.recommendingDepartment())
-                && application.status() != ApplicationStatus.SUBMITTED && application.status() != ApplicationStatus.DRAFT;
+                && application.orgApprovedAt() != null;
     }
 
     private ApplicationView view(Application application) {
