@@ -103,6 +103,7 @@ class ApplicationSubmissionBrowserTests {
         title.sendKeys("阿尔泰区域生态监测联合研究");
         choose(By.id("basics-category"), "GENERAL");
         choose(By.id("basics-scope"), "G3");
+        choose(By.id("basics-recommendingDepartment"), "650100");
         typeDate(driver.findElement(By.id("basics-startDate")), "2024-01-01");
         typeDate(driver.findElement(By.id("basics-endDate")), "2026-06-30");
         inView(driver.findElement(By.id("basics-keywords"))).sendKeys("生态，监测");
