@@ -39,8 +39,8 @@ class AccountPageController {
     record MailLanguage(String tag, String labelKey) {
     }
 
-    static final List<MailLanguage> MAIL_LANGUAGES = List.of(new MailLanguage("zh-CN", "account.mailLanguage.zh"),
-            new MailLanguage("en", "account.mailLanguage.en"), new MailLanguage("ru", "account.mailLanguage.ru"));
+    static final List<MailLanguage> MAIL_LANGUAGES = List.of(new MailLanguage("zh-CN", "mailLanguage.zh"),
+            new MailLanguage("en", "mailLanguage.en"), new MailLanguage("ru", "mailLanguage.ru"));
 
     /** The change-password form; its passwords are never sent back to the page. */
     record PasswordForm(String currentPassword, String newPassword, String repeatPassword) {
@@ -71,7 +71,7 @@ class AccountPageController {
     String chooseMailLanguage(@AuthenticationPrincipal SilkGrantUser user, String language, Locale locale,
             RedirectAttributes redirect) {
         accounts.chooseLanguage(user.id(), language);
-        redirect.addFlashAttribute("notice", messages.getMessage("account.mailLanguage.saved", null, locale));
+        redirect.addFlashAttribute("notice", messages.getMessage("mailLanguage.saved", null, locale));
         return "redirect:/account";
     }
 
