@@ -9,7 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A notice to an organisation's admins or to one user; its text is a message key, translated when shown. */
+/**
+ * A notice to an organisation's admins or to one user (then it is in their inbox); its text is a message key,
+ * translated when shown.
+ */
 @Entity
 @Table(name = "notice")
 class Notice {
@@ -31,6 +34,16 @@ class Notice {
     @Column(length = 1000)
     private String arguments;
 
+    @Column(name = "application_id")
+    private Long applicationId;
+
+    @Column(length = 2000)
+    private String comment;
+
+    /** The event this notice came from, and the person's part in it; unique per user. */
+    @Column(name = "source_key", length = 200)
+    private String sourceKey;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -48,8 +61,33 @@ class Notice {
         this.createdAt = createdAt;
     }
 
+    /** A notice in one person's inbox. */
+    static Notice personal(Long userId, String messageKey, String arguments, Long applicationId, String comment,
+            String sourceKey, Instant createdAt) {
+        Notice notice = new Notice(null, userId, messageKey, arguments, createdAt);
+        notice.applicationId = applicationId;
+        notice.comment = comment == null || comment.isBlank() ? null : truncate(comment, 2000);
+        notice.sourceKey = sourceKey;
+        return notice;
+    }
+
+    /** Marks the notice read, keeping the first time it was. */
+    void read(Instant at) {
+        if (readAt == null) {
+            readAt = at;
+        }
+    }
+
+    private static String truncate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+
     Long id() { return id; }
+    Long userId() { return userId; }
     String messageKey() { return messageKey; }
     String arguments() { return arguments; }
+    Long applicationId() { return applicationId; }
+    String comment() { return comment; }
     Instant createdAt() { return createdAt; }
+    Instant readAt() { return readAt; }
 }

@@ -9,7 +9,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Turns events into notices and lists a user's notices. */
+/** Turns the verification decision into the organisation's standing notice and lists those notices. */
 @Service
 public class NoticeBoard {
 
@@ -40,11 +40,14 @@ public class NoticeBoard {
                 clock.instant()));
     }
 
-    /** The newest notices for a user and their organisation. */
+    /**
+     * The newest notices of the user's organisation (what the dashboard shows); notices to the person alone are
+     * in their {@link Inbox}.
+     */
     @Transactional(readOnly = true)
     public List<NoticeView> noticesFor(Long organizationId, Long userId) {
-        List<Notice> found = organizationId == null ? notices.findTop20ByUserIdOrderByIdDesc(userId)
-                : notices.findTop20ByOrganizationIdOrUserIdOrderByIdDesc(organizationId, userId);
+        List<Notice> found = organizationId == null ? List.of()
+                : notices.findTop20ByOrganizationIdAndUserIdIsNullOrderByIdDesc(organizationId);
         return found.stream()
                 .map(n -> new NoticeView(n.messageKey(),
                         n.arguments() == null ? new Object[0] : (Object[]) n.arguments().split(SEPARATOR, -1),

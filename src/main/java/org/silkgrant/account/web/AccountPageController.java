@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The sign-in page (Spring Security handles its form post) and everyone's own account page: who they are, their
- * recent sign-ins and failed attempts, and changing their password.
+ * recent sign-ins and failed attempts, changing their password and choosing the language of their mail.
  */
 @Controller
 class AccountPageController {
@@ -34,6 +34,13 @@ class AccountPageController {
         this.accounts = accounts;
         this.messages = messages;
     }
+
+    /** The languages mail is written in, each with the key of its own name. */
+    record MailLanguage(String tag, String labelKey) {
+    }
+
+    static final List<MailLanguage> MAIL_LANGUAGES = List.of(new MailLanguage("zh-CN", "mailLanguage.zh"),
+            new MailLanguage("en", "mailLanguage.en"), new MailLanguage("ru", "mailLanguage.ru"));
 
     /** The change-password form; its passwords are never sent back to the page. */
     record PasswordForm(String currentPassword, String newPassword, String repeatPassword) {
@@ -54,7 +61,18 @@ class AccountPageController {
         // The newest sign-in is this one; the one before it is what the user wants to check.
         model.addAttribute("previousSignIn", signIns.size() > 1 ? signIns.get(1) : null);
         model.addAttribute("failures", accounts.recentFailures(user.id()).stream().map(SignInRow::of).toList());
+        model.addAttribute("mailLanguage", accounts.recipient(user.id()).map(r -> r.language()).orElse("zh-CN"));
+        model.addAttribute("mailLanguages", MAIL_LANGUAGES);
         return "account/account";
+    }
+
+    /** The user chooses the language of the mail they get (docs/notifications.md). */
+    @PostMapping("/account/language")
+    String chooseMailLanguage(@AuthenticationPrincipal SilkGrantUser user, String language, Locale locale,
+            RedirectAttributes redirect) {
+        accounts.chooseLanguage(user.id(), language);
+        redirect.addFlashAttribute("notice", messages.getMessage("mailLanguage.saved", null, locale));
+        return "redirect:/account";
     }
 
     @PostMapping("/account/password")

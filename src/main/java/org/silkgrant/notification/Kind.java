@@ -1,0 +1,28 @@
+package org.silkgrant.notification;
+
+/**
+ * What a notification tells its recipient; {@code notification.<KIND>} is its headline (inbox line and mail
+ * subject) with the arguments of {@link Notification}.
+ */
+public enum Kind {
+    /** To the organisation's admins: an application awaits their sign-off. */
+    SUBMITTED,
+    /** To the leader: the submission is received, with its receipt number. */
+    SUBMIT_RECEIPT,
+    /** To the leader: the organisation approved. */
+    APPROVE,
+    /** To the recommenders (or the office): an approved application awaits them. */
+    APPROVE_QUEUE,
+    RETURN, RECOMMEND, ACCEPT, REJECT, WITHDRAW, EXTEND,
+    ORGANIZATION_VERIFIED, ORGANIZATION_REJECTED,
+    /** To a leader: a draft or returned application is not submitted and the deadline is near. */
+    REMINDER_DRAFT,
+    /** To an organisation's admin: submitted applications await sign-off and its deadline is near. */
+    REMINDER_SIGN_OFF,
+    /** To a recommender: approved applications await recommendation and its deadline is near. */
+    REMINDER_RECOMMENDATION;
+
+    String messageKey() {
+        return "notification." + name();
+    }
+}

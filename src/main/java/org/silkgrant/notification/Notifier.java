@@ -1,0 +1,33 @@
+package org.silkgrant.notification;
+
+import org.silkgrant.application.ApplicationTransitioned;
+import org.silkgrant.organization.OrganizationEvent;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the inbox notices of an application's transition or an organisation's verification once the change has
+ * committed (never for one rolled back), in a transaction of its own that also publishes each person's mail. The
+ * event publication registry keeps the event until this listener has succeeded.
+ */
+@Component
+class Notifier {
+
+    private final Audience audience;
+    private final Inbox inbox;
+
+    Notifier(Audience audience, Inbox inbox) {
+        this.audience = audience;
+        this.inbox = inbox;
+    }
+
+    @ApplicationModuleListener
+    void on(ApplicationTransitioned event) {
+        audience.of(event).forEach(inbox::deliver);
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationEvent event) {
+        audience.of(event).forEach(inbox::deliver);
+    }
+}
