@@ -120,17 +120,29 @@ public class ApplicationManagement {
         return view(visible(user, id), user);
     }
 
-    /** An application waiting for someone, as reminders and queues need it. */
+    /**
+     * An application waiting for someone, as reminders and queues need it.
+     *
+     * @param deadline the deadline of the step it waits at (after a return the revision deadline, with the office's
+     *                 extension); null when that step has none
+     */
     public record Pending(Long applicationId, String callCode, String title, Long leaderId, Long organizationId,
-            String recommendingDepartment, ApplicationStatus status) {
+            String recommendingDepartment, ApplicationStatus status, Instant deadline) {
     }
 
     /** Every application of a call in one of the states, oldest first (for reminders; no user's view). */
     @Transactional(readOnly = true)
     public List<Pending> inStatus(String callCode, java.util.Collection<ApplicationStatus> statuses) {
+        CallView call = calls.get(callCode);
+        boolean recommendingStep = !call.definition().recommendingDepartments().isEmpty();
         return applications.findByCallCodeAndStatusInOrderById(callCode, statuses).stream()
                 .map(a -> new Pending(a.id(), a.callCode(), a.title(), a.leaderId(), a.organizationId(),
-                        a.recommendingDepartment(), a.status()))
+                        a.recommendingDepartment(), a.status(), switch (a.status()) {
+                            case DRAFT, RETURNED -> Deadlines.submission(call, a);
+                            case SUBMITTED -> Deadlines.orgSignOff(call, a);
+                            case ORG_APPROVED -> recommendingStep ? Deadlines.recommendation(call, a) : null;
+                            default -> null;
+                        }))
                 .toList();
     }
 

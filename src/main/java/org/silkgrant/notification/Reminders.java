@@ -91,14 +91,18 @@ class Reminders {
         return sent;
     }
 
+    /**
+     * Each unsubmitted application against its own deadline: the call's, or after a return the revision deadline,
+     * or the office's extension.
+     */
     private int drafts(CallView call, List<Integer> marks, Instant now) {
-        Instant deadline = call.submissionDeadline();
-        Optional<Integer> mark = markDue(marks, deadline, now);
-        if (mark.isEmpty()) {
-            return 0;
-        }
         int sent = 0;
         for (Pending draft : applications.inStatus(call.code(), EnumSet.of(ApplicationStatus.DRAFT, ApplicationStatus.RETURNED))) {
+            Instant deadline = draft.deadline();
+            Optional<Integer> mark = markDue(marks, deadline, now);
+            if (mark.isEmpty()) {
+                continue;
+            }
             Optional<Recipient> leader = accounts.recipient(draft.leaderId());
             if (leader.isPresent() && remind(Kind.REMINDER_DRAFT, "application:" + draft.applicationId(), deadline,
                     mark.get(), leader.get().id(), draft.applicationId(), draft.title(), null)) {

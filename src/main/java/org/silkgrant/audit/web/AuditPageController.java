@@ -67,6 +67,14 @@ class AuditPageController {
         return "audit/audit";
     }
 
+    /** The dashboard's panel: the latest failed security events (sign-in failures, lockouts, refusals). */
+    @GetMapping("/audit/panel")
+    String panel(Model model) {
+        AuditFilter failures = new AuditFilter(null, null, null, null, null, "FAILURE", null, null);
+        model.addAttribute("rows", log.read(failures, 0, 8).getContent().stream().map(Row::of).toList());
+        return "audit/panel :: panel";
+    }
+
     @GetMapping("/audit/export.csv")
     void export(@ModelAttribute AuditFilter filter, Authentication admin, HttpServletRequest request,
             HttpServletResponse response, Locale locale) throws IOException {
