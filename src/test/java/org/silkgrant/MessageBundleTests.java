@@ -34,7 +34,7 @@ class MessageBundleTests {
     private static final Pattern TEXT_NODE = Pattern.compile(">([^<>]*\\p{L}[^<>]*)<");
 
     /** The bundles of spring.messages.basename. */
-    private static final List<String> BASENAMES = List.of("messages", "accounts", "application", "forms", "document");
+    private static final List<String> BASENAMES = List.of("messages", "accounts", "application", "forms", "document", "office");
 
     private static Properties bundle(String basename, String suffix) throws IOException {
         Properties properties = new Properties();
