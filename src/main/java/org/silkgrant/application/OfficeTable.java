@@ -138,8 +138,14 @@ public class OfficeTable {
     private static Predicate where(CriteriaBuilder cb, Root<Application> a, String callCode, OfficeFilter filter) {
         List<Predicate> where = new ArrayList<>();
         where.add(cb.equal(a.get("callCode"), callCode));
-        // Drafts never submitted have nothing the office may read yet.
-        where.add(cb.greaterThan(a.<Integer>get("submittedVersions"), 0));
+        // Drafts never submitted have nothing the office may read yet: they are listed only when asked for by status
+        // (title, organisation and leader only), so that the office can give one of them more time.
+        if (filter.status().contains(ApplicationStatus.DRAFT)) {
+            where.add(cb.or(cb.greaterThan(a.<Integer>get("submittedVersions"), 0),
+                    cb.equal(a.get("status"), ApplicationStatus.DRAFT)));
+        } else {
+            where.add(cb.greaterThan(a.<Integer>get("submittedVersions"), 0));
+        }
         if (!filter.status().isEmpty()) {
             where.add(a.get("status").in(filter.status()));
         }

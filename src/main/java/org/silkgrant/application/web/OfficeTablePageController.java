@@ -79,13 +79,13 @@ class OfficeTablePageController {
         model.addAttribute("rows", rows.getContent().stream().map(r -> row(r, labels)).toList());
         model.addAttribute("total", counts.total());
         model.addAttribute("counts", counts.byStatus().entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> new StatusCount(e.getKey(), e.getValue(), e.getKey() == ApplicationStatus.DRAFT ? null
-                        : href(base, filter.withStatus(Set.of(e.getKey())), sort, desc, 0),
+                .map(e -> new StatusCount(e.getKey(), e.getValue(),
+                        href(base, filter.withStatus(Set.of(e.getKey())), sort, desc, 0),
                         filter.status().equals(Set.of(e.getKey()))))
                 .toList());
         model.addAttribute("allHref", href(base, filter.withStatus(null), sort, desc, 0));
-        model.addAttribute("statuses", Arrays.stream(ApplicationStatus.values())
-                .filter(s -> s != ApplicationStatus.DRAFT).toList());
+        model.addAttribute("statuses", Arrays.asList(ApplicationStatus.values()));
+        model.addAttribute("here", href(base, filter, sort, desc, rows.getNumber()));
         model.addAttribute("organizationTypes", OrganizationType.values());
         model.addAttribute("countries", Countries.preferred(locale));
         model.addAttribute("sort", sort);

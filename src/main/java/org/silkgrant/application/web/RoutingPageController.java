@@ -124,6 +124,11 @@ class RoutingPageController {
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             redirect.addFlashAttribute("routingError", messages.getMessage("routing.badInput", null, locale));
         }
+        String back = form.get("back");
+        // Only back to the office's own table (never an address from elsewhere): an open redirect is not offered.
+        if (back != null && back.startsWith("/office/calls/") && !back.contains("//") && !back.contains("\\")) {
+            return "redirect:" + back;
+        }
         return "redirect:/applications/" + id + "#routing";
     }
 

@@ -180,6 +180,39 @@ class OfficeTableTests {
     }
 
     @Test
+    void draftsAreListedOnlyWhenAskedForAndTheOfficeExtendsOneFromTheTable() throws Exception {
+        JsonNode drafts = table("?status=DRAFT");
+        assertThat(drafts.get("content")).hasSize(2);
+        Long draftId = drafts.get("content").get(0).get("id").asLong();
+        String page = mvc.perform(get("/office/calls/2023-SCO/applications?status=DRAFT")
+                        .with(user("officer").roles("PROGRAM_OFFICER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("草稿一", "草稿二", "extendedUntil").doesNotContain("href=\"/applications/" + draftId + "\"");
+
+        // The officer gives the draft until a future date; the extension is in its history and in the audit record.
+        var officer = new org.silkgrant.account.SilkGrantUser(accounts.findByUsername("officer").orElseThrow().id(),
+                "officer", "", "officer", null, java.util.Set.of(org.silkgrant.account.Role.PROGRAM_OFFICER), true,
+                false, false);
+        mvc.perform(post("/applications/" + draftId + "/transitions").with(user(officer))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("action", "EXTEND").param("extendedUntil", "2099-01-31T18:00")
+                        .param("back", "/office/calls/2023-SCO/applications?status=DRAFT"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/office/calls/2023-SCO/applications?status=DRAFT"));
+        assertThat(jdbc.queryForObject("select extended_until from application where id = ?", Timestamp.class, draftId)
+                .toInstant()).isEqualTo(Instant.parse("2099-01-31T10:00:00Z"));
+        assertThat(jdbc.queryForObject("select count(*) from application_transition where application_id = ? and action = 'EXTEND'",
+                Integer.class, draftId)).isEqualTo(1);
+
+        // A redirect elsewhere is never followed.
+        mvc.perform(post("/applications/" + draftId + "/transitions").with(user(officer))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("action", "EXTEND").param("extendedUntil", "2099-02-01T18:00")
+                        .param("back", "https://evil.example/"))
+                .andExpect(header().string("Location", "/applications/" + draftId + "#routing"));
+    }
+
+    @Test
     void theSubmittedApplicationShowsWhatItsContentSays() throws Exception {
         JsonNode row = table("?scope=G3&country=RU").get("content").get(0);
         assertThat(row.get("receiptNumber").asString()).isEqualTo(submittedReceipt);
