@@ -144,9 +144,12 @@ public final class HeadlessChromium {
         Files.createDirectories(SCREENSHOTS);
         Path target = SCREENSHOTS.resolve(name);
         try {
+            // Captured beyond the window, a long page loses its scroll bar and is laid out as wide as the window:
+            // the clip takes that width, not the narrower one measured beside the scroll bar.
             @SuppressWarnings("unchecked")
             Map<String, Object> size = (Map<String, Object>) driver.executeScript(
-                    "return {w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight};");
+                    "return {w: Math.max(document.documentElement.scrollWidth, window.innerWidth),"
+                    + " h: document.documentElement.scrollHeight};");
             long width = ((Number) size.get("w")).longValue();
             long height = Math.min(((Number) size.get("h")).longValue(), 16000);
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who is concerned by an event, and what each of them is told (docs/notifications.md). The person who acted is
- * never told about their own act; someone concerned twice (a leader who is also the admin) is told once.
+ * never told about their own act, but for the leader's receipt of a submission; someone concerned twice (a leader
+ * who is also the admin) is told once.
  */
 @Component
 class Audience {
@@ -102,9 +103,11 @@ class Audience {
         recipients.forEach(r -> told.putIfAbsent(r.id(), kind));
     }
 
+    /** The one exception: the leader who submitted is sent the receipt of their own submission. */
     private void removeActor(Map<Long, Kind> told, String actor) {
         if (actor != null) {
-            accounts.findByUsername(actor).ifPresent(a -> told.remove(a.id()));
+            accounts.findByUsername(actor).ifPresent(a ->
+                    told.computeIfPresent(a.id(), (id, kind) -> kind == Kind.SUBMIT_RECEIPT ? kind : null));
         }
     }
 }

@@ -196,6 +196,25 @@ class NotificationTests {
         assertThat(noticesOf(admin, id)).as("a return concerns the leader alone").isEmpty();
     }
 
+    /** The one act its actor is told about: the leader's own submission, with the receipt number. */
+    @Test
+    void aSubmissionSendsTheLeaderTheReceiptAndTellsTheOrganisationsAdmins() throws Exception {
+        AccountView leader = person("leader", uni(), Role.APPLICANT, "zh-CN");
+        long id = APPLICATION_IDS.incrementAndGet();
+        String title = "阿尔泰生态监测 " + id;
+
+        publishCommitted(transition(id, title, leader, "650100", Action.SUBMIT, ApplicationStatus.DRAFT,
+                ApplicationStatus.SUBMITTED, leader.username(), "APPLICANT", null, Map.of()));
+
+        assertThat(Smtp.subject(onlyMail(leader, title)))
+                .isEqualTo("申报书“" + title + "”已提交，回执编号 SCO2023-000" + id);
+        assertThat(noticesOf(leader, id)).singleElement()
+                .satisfies(n -> assertThat(n.kind()).isEqualTo("SUBMIT_RECEIPT"));
+        AccountView admin = accounts.findByUsername("uni-admin").orElseThrow();
+        assertThat(Smtp.subject(onlyMail(admin, title))).contains("等待本单位审核");
+        assertThat(noticesOf(admin, id)).singleElement().satisfies(n -> assertThat(n.kind()).isEqualTo("SUBMITTED"));
+    }
+
     @Test
     void anAcceptanceReachesTheLeaderAndTheOrganisationsAdmins() throws Exception {
         AccountView leader = person("leader", uni(), Role.APPLICANT, "zh-CN");
