@@ -142,7 +142,10 @@ class ApplicationPagesController {
     String checklist(@AuthenticationPrincipal SilkGrantUser user, @PathVariable Long id,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
         ApplicationView application = applications.get(user, id);
-        Checklist checklist = applications.checklist(user, id);
+        // A submitted version is shown with the checklist it was judged by when it was submitted.
+        Checklist checklist = application.submittedVersion() == 0 ? applications.checklist(user, id)
+                : applications.checklistOf(user, application);
+        model.addAttribute("frozen", application.submittedVersion() > 0);
         List<Line> lines = checklist.results().stream().map(r -> line(r, id, locale)).toList();
         model.addAttribute("app", application);
         model.addAttribute("lines", lines);

@@ -148,6 +148,11 @@ class RoutingPageController {
         List<VersionDiff.Change> changes = applications.diff(user, id, from, to);
         model.addAttribute("app", applications.get(user, id));
         model.addAttribute("changes", changes);
+        // Each changed field named as the editor names it ("合作外方 1 › 人员 2 › 姓名"), files by their kind.
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("labels", changes.stream().collect(java.util.stream.Collectors.toMap(
+                VersionDiff.Change::path, c -> "attachments".equals(c.section()) ? c.path()
+                        : new ReadableJson(c.section(), messages, locale).label(c.path()), (a, b) -> a)));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("versions", applications.versions(user, id));
