@@ -11,6 +11,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** The signed-in person as the security layer sees them: id, organisation, roles and account state. */
 public final class SilkGrantUser implements UserDetails, CredentialsContainer {
 
+    /** Sessions in the database hold this serialized: nodes of one release read each other's. */
+    private static final long serialVersionUID = 1L;
+
     private final Long id;
     private final String username;
     private String password;

@@ -23,6 +23,8 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,6 +49,7 @@ public class AuditLog {
     private final AuditRepository entries;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final AuditProperties properties;
 
@@ -55,17 +58,22 @@ public class AuditLog {
         this.entries = entries;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.properties = properties;
     }
 
     /**
      * Appends the event to the chain. Joins the publisher's transaction (or starts one) and holds the head's row
-     * lock until it ends, so appends from all threads and nodes take turns and the chain never forks.
+     * lock until it ends, so appends from all threads and nodes take turns and the chain never forks. A read-only
+     * publisher (a download) gets a transaction of its own: PostgreSQL refuses writes in a read-only one.
      */
     @EventListener
     public void record(Audited event) {
-        transactions.executeWithoutResult(status -> {
+        TransactionTemplate template = TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+                ? ownTransaction : transactions;
+        template.executeWithoutResult(status -> {
             AuditChainHead head = AuditChainHead.lock(jdbc);
             // The time is taken under the lock, so that time and seq grow together.
             AuditEntry entry = new AuditEntry(head.lastSeq() + 1, clock.instant(), event, head.lastHash());

@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.silkgrant.shared.FieldViolationException;
 import org.silkgrant.shared.NotFoundException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-/** The content-addressed local file store under {@code silkgrant.data-dir/files}: one file per distinct content. */
+/**
+ * The content-addressed local file store under {@code silkgrant.files.directory} (default
+ * {@code silkgrant.data-dir/files}): one file per distinct content. Several nodes share one directory.
+ */
 @Service
 public class FileStore {
 
@@ -30,8 +34,16 @@ public class FileStore {
 
     private final Path root;
 
-    public FileStore(@Value("${silkgrant.data-dir}") String dataDir) {
-        this.root = Path.of(dataDir, "files");
+    /** The store under {@code dataDir/files}. */
+    public FileStore(String dataDir) {
+        this(dataDir, null);
+    }
+
+    /** The store in {@code directory}, or under {@code dataDir/files} when it is blank. */
+    @Autowired
+    public FileStore(@Value("${silkgrant.data-dir}") String dataDir,
+            @Value("${silkgrant.files.directory:}") String directory) {
+        this.root = directory == null || directory.isBlank() ? Path.of(dataDir, "files") : Path.of(directory);
     }
 
     /**
