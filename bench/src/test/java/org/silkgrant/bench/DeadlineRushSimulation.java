@@ -113,7 +113,9 @@ public class DeadlineRushSimulation extends Simulation {
                     .formParam("username", "#{username}").formParam("password", PASSWORD).formParam("_csrf", "#{csrf}")
                     .check(currentLocationRegex("/dashboard$").exists())
                     // The session and its CSRF token are new after sign-in: take the token from the page.
-                    .check(css("input[name='_csrf']", "value").saveAs("csrf")));
+                    .check(css("input[name='_csrf']", "value").saveAs("csrf")))
+            // A user who could not sign in leaves (and is counted as failed) rather than failing every step after.
+            .exitHereIfFailed();
 
     static final ChainBuilder DASHBOARD = exec(http("dashboard").get("/dashboard")
             .check(css("input[name='_csrf']", "value").saveAs("csrf")))
@@ -217,7 +219,7 @@ public class DeadlineRushSimulation extends Simulation {
 
     /** Autosave capacity: the same, saving the narrative (into the leader's draft) back to back. */
     ScenarioBuilder autosaveCapacity = scenario("autosave capacity")
-            .exec(SIGN_IN, DASHBOARD, OPEN_APPLICATION)
+            .exec(SIGN_IN, DASHBOARD, OPEN_APPLICATION).exitHereIfFailed()
             .during(Duration.ofSeconds(CAPACITY_SECONDS)).on(
                     exec(http("capacity save").post("/applications/#{id}/sections/narrative")
                             .header("HX-Request", "true").header("X-CSRF-TOKEN", "#{csrf}")
