@@ -274,7 +274,7 @@ public class ApplicationManagement {
             application.submitted(now, number, content);
             applications.saveAndFlush(application);
             int versionNumber = application.submittedVersions();
-            byte[] snapshot = canonical(snapshot(application, checklist, number, now, versionNumber));
+            byte[] snapshot = canonical(json, snapshot(application, checklist, number, now, versionNumber));
             String digest = signer.sm3Hex(snapshot);
             String signature = signer.sign(Receipt.signedLine(number, now, digest).getBytes(StandardCharsets.UTF_8));
             Submission submission = submissions.save(new Submission(id, versionNumber, number, now, user.getUsername(),
@@ -352,20 +352,23 @@ public class ApplicationManagement {
         return root;
     }
 
-    /** Canonical JSON: keys sorted at every level, no spaces, UTF-8 — the same content always gives the same bytes. */
-    private byte[] canonical(JsonNode node) {
-        return json.writeValueAsString(sorted(node)).getBytes(StandardCharsets.UTF_8);
+    /**
+     * Canonical JSON: keys sorted at every level, no spaces, UTF-8 — the same content always gives the same bytes.
+     * Package-private for the snapshot benchmark (src/jmh).
+     */
+    static byte[] canonical(JsonMapper json, JsonNode node) {
+        return json.writeValueAsString(sorted(json, node)).getBytes(StandardCharsets.UTF_8);
     }
 
-    private JsonNode sorted(JsonNode node) {
+    private static JsonNode sorted(JsonMapper json, JsonNode node) {
         if (node.isObject()) {
             ObjectNode out = json.createObjectNode();
-            new java.util.TreeSet<>(node.propertyNames()).forEach(name -> out.set(name, sorted(node.get(name))));
+            new java.util.TreeSet<>(node.propertyNames()).forEach(name -> out.set(name, sorted(json, node.get(name))));
             return out;
         }
         if (node.isArray()) {
             var out = json.createArrayNode();
-            node.forEach(element -> out.add(sorted(element)));
+            node.forEach(element -> out.add(sorted(json, element)));
             return out;
         }
         return node;

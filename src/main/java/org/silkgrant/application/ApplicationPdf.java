@@ -119,9 +119,7 @@ public class ApplicationPdf {
         boolean draft = view.submittedVersion() == 0;
         Optional<Receipt> receipt = draft ? Optional.empty()
                 : Optional.of(applications.receipt(user, id, view.submittedVersion()));
-        Context context = new Context(ZH);
-        context.setVariable("doc", document(view, checklist, receipt.orElse(null), draft));
-        String xhtml = templates.process("pdf/application", context);
+        String xhtml = xhtml(document(view, checklist, receipt.orElse(null), draft));
         applications.pdfViewed(user, view);
         String title = "申报书 " + (view.title() == null ? "" : view.title());
         String fileName = "申报书-" + receipt.map(Receipt::number).orElse(String.valueOf(view.id())) + ".pdf";
@@ -182,11 +180,22 @@ public class ApplicationPdf {
             String sha256, String sm3) {
     }
 
+    /** The filled-in template, a whole XHTML document for the {@link PdfRenderer}. */
+    String xhtml(Doc doc) {
+        Context context = new Context(ZH);
+        context.setVariable("doc", doc);
+        return templates.process("pdf/application", context);
+    }
+
     private Doc document(ApplicationView view, Checklist checklist, Receipt receipt, boolean draft) {
-        CallDefinition call = calls.get(view.callCode()).definition();
+        return document(view, calls.get(view.callCode()).definition(), organizations.get(view.organizationId()),
+                accounts.find(view.leaderId()), checklist, receipt, draft);
+    }
+
+    /** The template's model from what the other modules gave; package-private for the PDF benchmark (src/jmh). */
+    Doc document(ApplicationView view, CallDefinition call, OrganizationView organization, Optional<AccountView> leader,
+            Checklist checklist, Receipt receipt, boolean draft) {
         ZoneId zone = call.timeZone() == null ? ZoneId.of("Asia/Shanghai") : call.timeZone();
-        OrganizationView organization = organizations.get(view.organizationId());
-        Optional<AccountView> leader = accounts.find(view.leaderId());
         String leaderName = leader.map(AccountView::fullName).orElse(NONE);
 
         Basics basics = section(view, SectionName.BASICS, Basics.class);

@@ -2,18 +2,24 @@ package org.silkgrant.document;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Service;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -23,6 +29,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 /**
@@ -72,25 +79,37 @@ public class PdfRenderer {
     public byte[] render(String xhtml, String title, boolean draft) {
         Document document = prepared(parse(xhtml), title, draft);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        // The generic families too: page margin boxes and anything without a font-family of its own default to
-        // serif, and PDF/A allows no font that is not embedded.
-        for (String family : new String[] {FONT_FAMILY, "serif", "sans-serif", "monospace"}) {
-            builder.useFont(() -> Fonts.open(Fonts.REGULAR), family, 400, FontStyle.NORMAL, true);
-            builder.useFont(() -> Fonts.open(Fonts.BOLD), family, 700, FontStyle.NORMAL, true);
-        }
-        builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_U);
-        builder.useColorProfile(Fonts.SRGB);
-        builder.withProducer("SilkGrant");
-        // Nothing leaves the machine or reads its files while rendering: every URL resolves to nothing.
-        builder.useUriResolver((base, uri) -> null);
-        builder.withW3cDocument(document, null);
-        builder.toStream(out);
-        try {
+        ParsedFonts fonts = ParsedFonts.borrow();
+        boolean rendered = false;
+        try (PDDocument pdf = new PDDocument()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.usePDDocument(pdf);
+            // One font object per weight for every family, subset when the document is saved. The generic families
+            // too: page margin boxes and anything without a font-family of its own default to serif, and PDF/A
+            // allows no font that is not embedded.
+            PDFontSupplier regular = new PDFontSupplier(PDType0Font.load(pdf, fonts.regular, true));
+            PDFontSupplier bold = new PDFontSupplier(PDType0Font.load(pdf, fonts.bold, true));
+            for (String family : new String[] {FONT_FAMILY, "serif", "sans-serif", "monospace"}) {
+                builder.useFont(regular, family, 400, FontStyle.NORMAL, true);
+                builder.useFont(bold, family, 700, FontStyle.NORMAL, true);
+            }
+            builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_U);
+            builder.useColorProfile(Fonts.SRGB);
+            builder.withProducer("SilkGrant");
+            // Nothing leaves the machine or reads its files while rendering: every URL resolves to nothing.
+            builder.useUriResolver((base, uri) -> null);
+            builder.withW3cDocument(document, null);
+            builder.toStream(out);
             builder.run();
+            rendered = true;
         } catch (IOException e) {
             throw new UncheckedIOException("rendering the PDF failed", e);
+        } finally {
+            // A font whose rendering failed half-way is not trusted again.
+            if (rendered) {
+                fonts.giveBack();
+            }
         }
         return out.toByteArray();
     }
@@ -169,16 +188,45 @@ public class PdfRenderer {
         return out.toString();
     }
 
+    /**
+     * Noto Sans SC regular and bold, parsed: parsing the 10 MB files for every PDF (three times, with the serif
+     * family) took about a seventh of the time of a 20-page application (docs/performance.md). A parsed font reads its tables lazily and is not safe to share
+     * between threads, so each rendering borrows a pair of its own; a few idle pairs are kept for the next ones.
+     */
+    private static final class ParsedFonts {
+
+        private static final int IDLE = 4;
+        private static final BlockingQueue<ParsedFonts> idle = new ArrayBlockingQueue<>(IDLE);
+
+        final TrueTypeFont regular;
+        final TrueTypeFont bold;
+
+        private ParsedFonts() {
+            try {
+                regular = new TTFParser().parse(new RandomAccessReadBuffer(Fonts.REGULAR));
+                bold = new TTFParser().parse(new RandomAccessReadBuffer(Fonts.BOLD));
+            } catch (IOException e) {
+                throw new UncheckedIOException("the embedded Noto Sans SC cannot be parsed", e);
+            }
+        }
+
+        static ParsedFonts borrow() {
+            ParsedFonts fonts = idle.poll();
+            return fonts != null ? fonts : new ParsedFonts();
+        }
+
+        void giveBack() {
+            // Beyond the idle ones, a pair is left to the garbage collector (nothing but memory to release).
+            idle.offer(this);
+        }
+    }
+
     /** The embedded font files (from the ph-fonts jar) and the sRGB profile, read once. */
     private static final class Fonts {
 
         static final byte[] REGULAR = read(FONT_DIRECTORY + "NotoSansSC-Regular.ttf");
         static final byte[] BOLD = read(FONT_DIRECTORY + "NotoSansSC-Bold.ttf");
         static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
-
-        static InputStream open(byte[] font) {
-            return new ByteArrayInputStream(font);
-        }
 
         private static byte[] read(String resource) {
             try (InputStream in = PdfRenderer.class.getClassLoader().getResourceAsStream(resource)) {
