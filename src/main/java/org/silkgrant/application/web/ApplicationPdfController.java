@@ -25,15 +25,21 @@ class ApplicationPdfController {
     private static final String ATTACHMENT = "attachment";
 
     private final ApplicationPdf pdf;
+    private final org.silkgrant.application.PdfQueue queue;
 
-    ApplicationPdfController(ApplicationPdf pdf) {
+    ApplicationPdfController(ApplicationPdf pdf, org.silkgrant.application.PdfQueue queue) {
         this.pdf = pdf;
+        this.queue = queue;
     }
 
     @GetMapping(path = "/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The application as PDF/A-2u, watermarked 「草稿」 while editable; 404 when it is not the caller's")
-    ResponseEntity<byte[]> pdf(@PathVariable Long id, @AuthenticationPrincipal SilkGrantUser user) {
-        ApplicationPdf.Rendered rendered = pdf.render(user, id);
+    java.util.concurrent.CompletableFuture<ResponseEntity<byte[]>> pdf(@PathVariable Long id,
+            @AuthenticationPrincipal SilkGrantUser user) {
+        return queue.submit(() -> pdf.render(user, id)).thenApply(ApplicationPdfController::response);
+    }
+
+    private static ResponseEntity<byte[]> response(ApplicationPdf.Rendered rendered) {
         // FileStore builds the RFC 6266 header (ASCII fallback and UTF-8 name, quotes escaped); shown in the browser.
         String disposition = "inline" + FileStore.contentDisposition(rendered.fileName()).substring(ATTACHMENT.length());
         return ResponseEntity.ok()

@@ -50,9 +50,11 @@ class RoutingPageController {
     private final ApplicationManagement applications;
     private final ApplicationPdf pdf;
     private final MessageSource messages;
+    private final org.silkgrant.application.PdfQueue queue;
 
     RoutingPageController(ApplicationRouting routing, ApplicationManagement applications, ApplicationPdf pdf,
-            MessageSource messages) {
+            MessageSource messages, org.silkgrant.application.PdfQueue queue) {
+        this.queue = queue;
         this.routing = routing;
         this.applications = applications;
         this.pdf = pdf;
@@ -133,13 +135,15 @@ class RoutingPageController {
     }
 
     @GetMapping("/applications/{id}/versions/{number}/pdf")
-    ResponseEntity<byte[]> versionPdf(@AuthenticationPrincipal SilkGrantUser user, @PathVariable Long id,
-            @PathVariable int number) {
-        ApplicationPdf.Rendered rendered = pdf.render(user, id, number);
-        String disposition = "inline" + FileStore.contentDisposition(rendered.fileName()).substring("attachment".length());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
-                .cacheControl(CacheControl.noStore()).body(rendered.pdf());
+    java.util.concurrent.CompletableFuture<ResponseEntity<byte[]>> versionPdf(
+            @AuthenticationPrincipal SilkGrantUser user, @PathVariable Long id, @PathVariable int number) {
+        return queue.submit(() -> pdf.render(user, id, number)).thenApply(rendered -> {
+            String disposition = "inline"
+                    + FileStore.contentDisposition(rendered.fileName()).substring("attachment".length());
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
+                    .cacheControl(CacheControl.noStore()).body(rendered.pdf());
+        });
     }
 
     @GetMapping("/applications/{id}/diff")

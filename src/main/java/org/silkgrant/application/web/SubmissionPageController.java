@@ -41,7 +41,11 @@ class SubmissionPageController {
     private final ApplicationPdf pdf;
     private final MessageSource messages;
 
-    SubmissionPageController(ApplicationManagement applications, ApplicationPdf pdf, MessageSource messages) {
+    private final org.silkgrant.application.PdfQueue queue;
+
+    SubmissionPageController(ApplicationManagement applications, ApplicationPdf pdf, MessageSource messages,
+            org.silkgrant.application.PdfQueue queue) {
+        this.queue = queue;
         this.applications = applications;
         this.pdf = pdf;
         this.messages = messages;
@@ -104,13 +108,13 @@ class SubmissionPageController {
     }
 
     @GetMapping("/pdf")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SilkGrantUser user, @PathVariable Long id) {
-        ApplicationPdf.Rendered rendered = pdf.render(user, id);
-        return ResponseEntity.ok()
+    java.util.concurrent.CompletableFuture<ResponseEntity<byte[]>> pdf(@AuthenticationPrincipal SilkGrantUser user,
+            @PathVariable Long id) {
+        return queue.submit(() -> pdf.render(user, id)).thenApply(rendered -> ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         FileStore.contentDisposition(rendered.fileName()).replaceFirst("^attachment", "inline"))
                 .cacheControl(CacheControl.noStore())
                 .contentType(MediaType.APPLICATION_PDF)
-                .body(rendered.pdf());
+                .body(rendered.pdf()));
     }
 }

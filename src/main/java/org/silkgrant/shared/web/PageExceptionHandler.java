@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.silkgrant.shared.BusyException;
 import org.silkgrant.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -16,5 +17,12 @@ class PageExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     void notFound(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    /** Too much work of one kind at once (e.g. PDFs on deadline day): the error page with 503 and a retry hint. */
+    @ExceptionHandler(BusyException.class)
+    void busy(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "10");
+        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     }
 }

@@ -102,7 +102,13 @@ class ApplicationPdfTests {
     }
 
     private MockHttpServletResponse pdf(long id, String user) throws Exception {
-        return mvc.perform(get("/api/v1/applications/{id}/pdf", id).with(httpBasic(user, PASSWORD))).andReturn().getResponse();
+        // The PDF is rendered off the request thread: the response comes with the asynchronous dispatch.
+        var result = mvc.perform(get("/api/v1/applications/{id}/pdf", id).with(httpBasic(user, PASSWORD))).andReturn();
+        if (result.getRequest().isAsyncStarted()) {
+            result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(result))
+                    .andReturn();
+        }
+        return result.getResponse();
     }
 
     @Test
