@@ -51,10 +51,15 @@ class RoutingPageController {
     private final ApplicationPdf pdf;
     private final MessageSource messages;
     private final org.silkgrant.application.PdfQueue queue;
+    private final org.silkgrant.application.OfficeTable officeTable;
+    private final org.silkgrant.call.CallManagement calls;
 
     RoutingPageController(ApplicationRouting routing, ApplicationManagement applications, ApplicationPdf pdf,
-            MessageSource messages, org.silkgrant.application.PdfQueue queue) {
+            MessageSource messages, org.silkgrant.application.PdfQueue queue,
+            org.silkgrant.application.OfficeTable officeTable, org.silkgrant.call.CallManagement calls) {
         this.queue = queue;
+        this.officeTable = officeTable;
+        this.calls = calls;
         this.routing = routing;
         this.applications = applications;
         this.pdf = pdf;
@@ -79,6 +84,10 @@ class RoutingPageController {
         model.addAttribute("nearest", rows.stream().map(ApplicationRouting.QueueRow::deadline)
                 .filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null));
         model.addAttribute("recent", routing.recentSteps(user));
+        model.addAttribute("callCounts", user.hasRole(Role.PROGRAM_OFFICER)
+                ? calls.calls().stream().collect(java.util.stream.Collectors.toMap(CallView::code,
+                        c -> officeTable.counts(c.code()), (a, b) -> a, LinkedHashMap::new))
+                : Map.of());
         model.addAttribute("zone", BEIJING);
         return "application/queue :: panel";
     }
@@ -88,7 +97,7 @@ class RoutingPageController {
             @RequestParam(required = false) String action, @RequestParam(required = false) String comment,
             @RequestParam Map<String, String> form, RedirectAttributes redirect, Locale locale) {
         try {
-            Action chosen = action == null || action.isBlank() ? null : Action.valueOf(action);
+            Action chosen = action(action);
             Map<String, String> sectionComments = new LinkedHashMap<>();
             Map<String, Boolean> review = new LinkedHashMap<>();
             form.forEach((name, value) -> {
@@ -104,7 +113,7 @@ class RoutingPageController {
                 if (text == null || text.isBlank()) {
                     throw new FieldViolationException("extendedUntil", "REQUIRED", "application.extension.REQUIRED");
                 }
-                until = LocalDateTime.parse(text).atZone(BEIJING).toInstant();
+                until = beijing(text);
             }
             if (chosen == Action.ACCEPT) {
                 // On the page the office confirms every item of the formal review before accepting.
@@ -123,8 +132,6 @@ class RoutingPageController {
         } catch (FieldViolationException e) {
             redirect.addFlashAttribute("routingError", String.join("; ", e.violations().stream()
                     .map(v -> messages.getMessage(v.messageKey(), v.arguments(), locale)).toList()));
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            redirect.addFlashAttribute("routingError", messages.getMessage("routing.badInput", null, locale));
         }
         String back = form.get("back");
         // Only back to the office's own table (never an address from elsewhere): an open redirect is not offered.
@@ -132,6 +139,27 @@ class RoutingPageController {
             return "redirect:" + back;
         }
         return "redirect:/applications/" + id + "#routing";
+    }
+
+    /** The action a form button names; an unknown one is the form's error, not a server error. */
+    private static Action action(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return Action.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new FieldViolationException("action", "UNKNOWN", "routing.badInput");
+        }
+    }
+
+    /** A date and time entered in Beijing time (datetime-local), as an instant. */
+    private static Instant beijing(String text) {
+        try {
+            return LocalDateTime.parse(text).atZone(BEIJING).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new FieldViolationException("extendedUntil", "FORMAT", "routing.badInput");
+        }
     }
 
     @GetMapping("/applications/{id}/versions/{number}/pdf")

@@ -213,6 +213,31 @@ class OfficeTableTests {
     }
 
     @Test
+    void theOfficersDashboardPanelCountsTheCallsApplicationsByStatus() throws Exception {
+        String panel = mvc.perform(get("/queue/panel").with(user(officer())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(panel).contains("data-call=\"2023-SCO\"", "已受理 1", "退回修改 1", "草稿 2",
+                "/office/calls/2023-SCO/applications");
+    }
+
+    @Test
+    void anUnknownActionOnThePageIsTheFormsErrorNotAServerError() throws Exception {
+        Long id = table("").get("content").get(0).get("id").asLong();
+        mvc.perform(post("/applications/" + id + "/transitions").with(user(officer()))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("action", "DELETE_EVERYTHING"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("routingError", "输入有误，请检查后重试。"));
+    }
+
+    private org.silkgrant.account.SilkGrantUser officer() {
+        return new org.silkgrant.account.SilkGrantUser(accounts.findByUsername("officer").orElseThrow().id(),
+                "officer", "", "officer", null, java.util.Set.of(org.silkgrant.account.Role.PROGRAM_OFFICER), true,
+                false, false);
+    }
+
+    @Test
     void theSubmittedApplicationShowsWhatItsContentSays() throws Exception {
         JsonNode row = table("?scope=G3&country=RU").get("content").get(0);
         assertThat(row.get("receiptNumber").asString()).isEqualTo(submittedReceipt);
