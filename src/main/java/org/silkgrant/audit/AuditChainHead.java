@@ -35,6 +35,20 @@ record AuditChainHead(long lastSeq, String lastHash, long firstSeq, String first
         return new AuditChainHead(entry.seq(), entry.hash(), firstSeq, firstPreviousHash);
     }
 
+    /** Records that the chain grew by {@code count} records ending with {@code last}, appended under this lock. */
+    AuditChainHead appendedAll(JdbcTemplate jdbc, int count, AuditEntry last) {
+        if (last.seq() != lastSeq + count) {
+            throw new IllegalStateException("audit record " + last.seq() + " does not end " + count
+                    + " records after the head " + lastSeq);
+        }
+        int updated = jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1 and last_seq = ?",
+                last.seq(), last.hash(), lastSeq);
+        if (updated != 1) {
+            throw new IllegalStateException("audit_chain_head moved while locked (expected last seq " + lastSeq + ")");
+        }
+        return new AuditChainHead(last.seq(), last.hash(), firstSeq, firstPreviousHash);
+    }
+
     /** Records that the rows before {@code seq} were purged; {@code previousHash} is the hash of the last one. */
     AuditChainHead startsAt(JdbcTemplate jdbc, long seq, String previousHash) {
         if (seq <= firstSeq || seq > lastSeq + 1) {

@@ -52,9 +52,11 @@ public class AuditLog {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final AuditProperties properties;
+    private final AuditSealer sealer;
 
     AuditLog(AuditRepository entries, JdbcTemplate jdbc,
-            PlatformTransactionManager transactionManager, Clock clock, AuditProperties properties) {
+            PlatformTransactionManager transactionManager, Clock clock, AuditProperties properties,
+            AuditSealer sealer) {
         this.entries = entries;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -62,6 +64,26 @@ public class AuditLog {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.properties = properties;
+        this.sealer = sealer;
+    }
+
+    /**
+     * Keeps every {@link Audited} event a module publishes: appended to the chain at once ({@link #record}), or with
+     * {@code silkgrant.audit.deferred-chain} written to the waiting records in the publisher's transaction and
+     * chained right after it commits ({@link AuditSealer}), so that requests do not take turns on the head lock.
+     */
+    @EventListener
+    public void on(Audited event) {
+        if (properties.deferredChain()) {
+            sealer.stage(event);
+        } else {
+            record(event);
+        }
+    }
+
+    /** Chains the records that wait ({@code silkgrant.audit.deferred-chain}); returns how many. */
+    public long sealPending() {
+        return properties.deferredChain() ? sealer.sealPending() : 0;
     }
 
     /**
@@ -69,7 +91,6 @@ public class AuditLog {
      * lock until it ends, so appends from all threads and nodes take turns and the chain never forks. A read-only
      * publisher (a download) gets a transaction of its own: PostgreSQL refuses writes in a read-only one.
      */
-    @EventListener
     public void record(Audited event) {
         TransactionTemplate template = TransactionSynchronizationManager.isCurrentTransactionReadOnly()
                 ? ownTransaction : transactions;
@@ -89,6 +110,7 @@ public class AuditLog {
 
     /** A page of the records the filter matches, newest first. */
     public Page<AuditRecord> read(AuditFilter filter, int page, int size) {
+        sealPending();
         PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200),
                 Sort.by(Sort.Direction.DESC, "id"));
         return entries.findAll(matching(filter), request).map(AuditEntry::view);
@@ -99,6 +121,7 @@ public class AuditLog {
      * itself is recorded first (by {@code actor} from {@code clientAddress}).
      */
     public void export(AuditFilter filter, String actor, String clientAddress, Consumer<AuditRecord> sink) {
+        sealPending();
         record(new AuditLogEvent(actor, "AUDIT_EXPORTED", clientAddress, "SUCCESS", describe(filter)));
         long after = 0;
         List<AuditEntry> batch;
@@ -120,6 +143,7 @@ public class AuditLog {
      * first record that was changed, whose link is broken, that is missing, or where the head does not match.
      */
     public ChainVerification verify() {
+        sealPending();
         AuditChainHead head = AuditChainHead.read(jdbc);
         long last = head.lastSeq();
         long expected = head.firstSeq();
@@ -170,6 +194,7 @@ public class AuditLog {
      * is never removed, nor is any record after it. Returns how many rows were removed.
      */
     public long purge() {
+        sealPending();
         Instant cutoff = clock.instant().minus(properties.retention());
         long removed = 0;
         long batch;

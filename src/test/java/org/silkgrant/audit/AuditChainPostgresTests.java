@@ -125,6 +125,60 @@ class AuditChainPostgresTests {
         }
     }
 
+    /**
+     * The postgres profile's deferred chain: records published on two nodes at once wait in audit_pending, both
+     * nodes' sealers chain them, and every record is chained exactly once into one contiguous chain.
+     */
+    @Test
+    void twoNodesSealingWaitingRecordsAtOnceChainEachOnce() throws Exception {
+        requirePostgres();
+        String database = "silkgrant_audit_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        admin("CREATE DATABASE " + database);
+        try (ConfigurableApplicationContext first = start(database);
+                ConfigurableApplicationContext second = start(database)) {
+            List<ConfigurableApplicationContext> nodes = List.of(first, second);
+            int threadsPerNode = 4;
+            int each = 25;
+            ExecutorService pool = Executors.newFixedThreadPool(threadsPerNode * nodes.size());
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int n = 0; n < nodes.size(); n++) {
+                    for (int t = 0; t < threadsPerNode; t++) {
+                        ConfigurableApplicationContext node = nodes.get(n);
+                        String name = "node" + n + "-thread" + t;
+                        done.add(pool.submit(() -> {
+                            for (int i = 0; i < each; i++) {
+                                node.publishEvent(new Event(name, name + "-" + i));
+                            }
+                        }));
+                    }
+                }
+                for (Future<?> future : done) {
+                    future.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            for (ConfigurableApplicationContext node : nodes) {
+                node.getBean(AuditLog.class).sealPending();
+            }
+
+            JdbcTemplate jdbc = new JdbcTemplate(first.getBean(DataSource.class));
+            int appended = nodes.size() * threadsPerNode * each;
+            assertThat(jdbc.queryForObject("select count(*) from audit_pending", Integer.class)).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'TEST_NODES'",
+                    Integer.class)).as("each record chained once").isEqualTo(appended);
+            assertThat(jdbc.queryForObject("select count(distinct seq) from audit_event where action = 'TEST_NODES'",
+                    Integer.class)).isEqualTo(appended);
+            assertThat(jdbc.queryForObject("select max(seq) - min(seq) + 1 - count(*) from audit_event "
+                    + "where seq is not null", Long.class)).as("gaps in seq").isZero();
+            ChainVerification intact = second.getBean(AuditLog.class).verify();
+            assertThat(intact.ok()).as("verification after two nodes sealed: %s", intact.firstProblem()).isTrue();
+        } finally {
+            admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
     private static ConfigurableApplicationContext start(String database) {
         return new SpringApplicationBuilder(SilkGrantApplication.class)
                 .profiles("postgres")

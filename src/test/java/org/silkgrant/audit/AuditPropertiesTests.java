@@ -38,7 +38,7 @@ class AuditPropertiesTests {
             assertThat(started.getBean(AuditProperties.class).retention()).isEqualTo(Duration.ofDays(180));
             assertThat(started.getBean(AuditProperties.class).purgeCron()).isEqualTo("0 30 3 * * *");
         });
-        assertThatThrownBy(() -> new AuditProperties(Duration.ofDays(180).minusSeconds(1), null))
+        assertThatThrownBy(() -> new AuditProperties(Duration.ofDays(180).minusSeconds(1), null, false, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -4,7 +4,9 @@ import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /** The countries a foreign partner may be in (ISO 3166-1 alpha-2), named in the page's language. */
@@ -27,6 +29,9 @@ final class Countries {
     /** China is where the applicant is, never a foreign partner's country. */
     private static final Set<String> NOT_FOREIGN = Set.of("CN");
 
+    /** The sorted lists per page language: named and sorted with a collator once, not on every editor render. */
+    private static final Map<Locale, List<Country>> OTHERS = new ConcurrentHashMap<>();
+
     private Countries() {
     }
 
@@ -36,6 +41,10 @@ final class Countries {
 
     /** Every other ISO country, by name in the page's language. */
     static List<Country> others(Locale locale) {
+        return OTHERS.computeIfAbsent(locale, Countries::sortedOthers);
+    }
+
+    private static List<Country> sortedOthers(Locale locale) {
         Collator collator = Collator.getInstance(locale);
         return Stream.of(Locale.getISOCountries())
                 .filter(code -> !PREFERRED.contains(code) && !NOT_FOREIGN.contains(code))

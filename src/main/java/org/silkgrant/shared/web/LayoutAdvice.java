@@ -15,10 +15,15 @@ class LayoutAdvice {
     record Language(String tag, String label, boolean current) {
     }
 
+    /** Each supported language's own name, worked out once. */
+    private static final List<String> LABELS = LanguageResolver.SUPPORTED.stream().map(LayoutAdvice::label).toList();
+
     @ModelAttribute("languages")
     List<Language> languages(Locale locale) {
-        return LanguageResolver.SUPPORTED.stream()
-                .map(l -> new Language(l.toLanguageTag(), label(l), l.getLanguage().equals(locale.getLanguage())))
+        List<Locale> supported = LanguageResolver.SUPPORTED;
+        return java.util.stream.IntStream.range(0, supported.size())
+                .mapToObj(i -> new Language(supported.get(i).toLanguageTag(), LABELS.get(i),
+                        supported.get(i).getLanguage().equals(locale.getLanguage())))
                 .toList();
     }
 
