@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,12 +16,13 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 import org.silkgrant.shared.FieldViolationException;
 import org.silkgrant.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The content-addressed local file store under {@code silkgrant.files.directory} (default
- * {@code silkgrant.data-dir/files}): one file per distinct content. Several nodes share one directory.
+ * The content-addressed file store: one copy per distinct content, named by its SHA-256, kept in a local directory
+ * ({@code silkgrant.files.directory}, default {@code silkgrant.data-dir/files}; several nodes share one) or, with
+ * {@code silkgrant.files.store=s3}, in a bucket of an S3-compatible object store. Either way an upload is received
+ * into a local temp file first, limited, digested and sniffed, and only then kept.
  */
 @Service
 public class FileStore {
@@ -32,18 +30,22 @@ public class FileStore {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int BUFFER_BYTES = 64 * 1024;
 
-    private final Path root;
+    private final FileStorage storage;
 
-    /** The store under {@code dataDir/files}. */
+    /** The local store under {@code dataDir/files}. */
     public FileStore(String dataDir) {
         this(dataDir, null);
     }
 
-    /** The store in {@code directory}, or under {@code dataDir/files} when it is blank. */
+    /** The local store in {@code directory}, or under {@code dataDir/files} when it is blank. */
+    public FileStore(String dataDir, String directory) {
+        this(new LocalFileStorage(LocalFileStorage.root(dataDir, directory)));
+    }
+
+    /** The store over the storage {@code silkgrant.files.store} chose. */
     @Autowired
-    public FileStore(@Value("${silkgrant.data-dir}") String dataDir,
-            @Value("${silkgrant.files.directory:}") String directory) {
-        this.root = directory == null || directory.isBlank() ? Path.of(dataDir, "files") : Path.of(directory);
+    FileStore(FileStorage storage) {
+        this.storage = storage;
     }
 
     /**
@@ -59,9 +61,7 @@ public class FileStore {
             throw new IllegalArgumentException("a size limit is positive");
         }
         try {
-            Files.createDirectories(root);
-            // In the store's own directory, so the final move is a rename on one file system and can be atomic.
-            Path temp = Files.createTempFile(root, ".upload-", ".tmp");
+            Path temp = Files.createTempFile(storage.receivingDirectory(), ".upload-", ".tmp");
             try {
                 Received received = receive(content, temp, maxBytes);
                 if (received.size() == 0) {
@@ -71,7 +71,7 @@ public class FileStore {
                 if (!allowedMediaTypes.contains(mediaType)) {
                     throw new UnsupportedFileTypeException(mediaType, allowedMediaTypes);
                 }
-                keep(temp, received.sha256());
+                storage.keep(received.sha256(), temp, mediaType);
                 return new StoredFile(received.sha256(), received.sm3(), received.size(), mediaType,
                         FileNames.sanitize(originalName));
             } finally {
@@ -85,8 +85,8 @@ public class FileStore {
     /** The stored content; the caller closes it. */
     public InputStream open(String sha256) {
         try {
-            return Files.newInputStream(path(sha256));
-        } catch (NoSuchFileException e) {
+            return storage.open(checked(sha256));
+        } catch (FileStorage.MissingContentException e) {
             throw new NotFoundException("document.notFound");
         } catch (IOException e) {
             throw new UncheckedIOException("a stored file cannot be read", e);
@@ -95,7 +95,11 @@ public class FileStore {
 
     /** Whether content with this SHA-256 is stored; {@code false} for anything that is not a SHA-256 in hex. */
     public boolean exists(String sha256) {
-        return sha256 != null && SHA256.matcher(sha256).matches() && Files.isRegularFile(path(sha256));
+        try {
+            return sha256 != null && SHA256.matcher(sha256).matches() && storage.contains(sha256);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the file store did not answer", e);
+        }
     }
 
     /** A safe {@code Content-Disposition} value for a download: an ASCII {@code filename} and the exact {@code filename*}. */
@@ -104,12 +108,12 @@ public class FileStore {
         return FileNames.contentDisposition(fileName == null || fileName.isBlank() ? "file" : fileName);
     }
 
-    private Path path(String sha256) {
-        // Only 64 lowercase hex digits ever reach the file system: no "..", no separators, no other file.
+    private static String checked(String sha256) {
+        // Only 64 lowercase hex digits ever reach the storage: no "..", no separators, no other file or key.
         if (sha256 == null || !SHA256.matcher(sha256).matches()) {
             throw new NotFoundException("document.notFound");
         }
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+        return sha256;
     }
 
     private static Received receive(InputStream content, Path temp, long maxBytes) throws IOException {
@@ -133,19 +137,6 @@ public class FileStore {
         byte[] sm3Value = new byte[sm3.getDigestSize()];
         sm3.doFinal(sm3Value, 0);
         return new Received(HexFormat.of().formatHex(sha256.digest()), HexFormat.of().formatHex(sm3Value), size);
-    }
-
-    private void keep(Path temp, String sha256) throws IOException {
-        Path target = path(sha256);
-        if (Files.exists(target)) {
-            return; // same digest, same content: the caller's finally removes the temp file
-        }
-        Files.createDirectories(target.getParent());
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
-            // A parallel upload of the same content got there first; its file is ours too.
-        }
     }
 
     private static MessageDigest sha256() {
