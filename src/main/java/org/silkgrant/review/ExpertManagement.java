@@ -339,7 +339,8 @@ public class ExpertManagement {
         }
         ExpertDeclaredConflict declared = expert.declare(kind, organizationName, code,
                 kind == DeclaredConflict.Kind.PERSON ? personName : null, reason, clock.instant());
-        experts.saveAndFlush(expert);
+        // Flushed, not saved: merging would persist a copy and leave this declaration without its id.
+        experts.flush();
         events.publishEvent(new ExpertEvent(username, EXPERT, "EXPERT_CONFLICT_DECLARED", expert.id(), clientAddress,
                 "SUCCESS", kind + " #" + declared.id()));
         return declared.view();

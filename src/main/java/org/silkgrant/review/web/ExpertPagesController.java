@@ -176,7 +176,7 @@ class ExpertPagesController {
         model.addAttribute("expert", expert);
         model.addAttribute("fields", experts.fields());
         model.addAttribute("countries", ExpertOptions.countries(locale));
-        model.addAttribute("languages", ExpertOptions.languages(form.languages(), locale));
+        model.addAttribute("languageOptions", ExpertOptions.languages(form.languages(), locale));
         return "review/expert-form";
     }
 }

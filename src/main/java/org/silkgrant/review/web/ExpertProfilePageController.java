@@ -101,7 +101,7 @@ class ExpertProfilePageController {
         model.addAttribute("kinds", DeclaredConflict.Kind.values());
         model.addAttribute("fields", experts.fields());
         model.addAttribute("countries", ExpertOptions.countries(locale));
-        model.addAttribute("languages", ExpertOptions.languages(form.languages(), locale));
+        model.addAttribute("languageOptions", ExpertOptions.languages(form.languages(), locale));
         return "review/expert-profile";
     }
 }
