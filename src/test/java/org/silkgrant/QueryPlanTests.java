@@ -54,7 +54,11 @@ class QueryPlanTests {
             "select * from audit_event where action = 'LOGIN_FAILED' order by id desc limit 50",
             "select * from audit_event where seq > 1000 order by seq limit 1000",
             // the office's organisation queue
-            "select * from organization where status = 'PENDING_VERIFICATION' order by id limit 50"
+            "select * from organization where status = 'PENDING_VERIFICATION' order by id limit 50",
+            // the expert registry: active experts by name, experts of a field, an expert's declared conflicts
+            "select * from expert where active = true order by full_name, id limit 20",
+            "select expert_id from expert_field where field_code = 'NEW_ENERGY'",
+            "select * from expert_declared_conflict where expert_id = 1 order by id"
     })
     void anIndexServesTheQuery(String sql) throws SQLException {
         String plan = plan(sql);

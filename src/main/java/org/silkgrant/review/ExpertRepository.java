@@ -1,0 +1,38 @@
+package org.silkgrant.review;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface ExpertRepository extends JpaRepository<Expert, Long> {
+
+    Optional<Expert> findByUserId(Long userId);
+
+    boolean existsByEmail(String email);
+
+    boolean existsByEmailAndIdNot(String email, Long id);
+
+    List<Expert> findByEmailIn(java.util.Collection<String> emails);
+
+    List<Expert> findByActiveTrueOrderById();
+
+    @Query("""
+            select e from Expert e
+            where (:name is null or lower(e.fullName) like lower(concat('%', :name, '%')))
+              and (:organization is null or lower(e.organizationName) like lower(concat('%', :organization, '%'))
+                   or e.organizationCode = upper(:organization))
+              and (:country is null or e.country = :country)
+              and (:active is null or e.active = :active)
+              and (:field is null or exists (select 1 from Expert f join f.fields fc where f = e and fc = :field))
+              and (:keyword is null or exists (select 1 from Expert k join k.keywords kw
+                                               where k = e and lower(kw) like lower(concat('%', :keyword, '%'))))
+            """)
+    Page<Expert> search(@Param("name") String name, @Param("organization") String organization,
+            @Param("country") String country, @Param("active") Boolean active, @Param("field") String field,
+            @Param("keyword") String keyword, Pageable pageable);
+}
