@@ -82,7 +82,10 @@ public class CallManagement {
     }
 
     private CallView view(CallEntity call) {
-        CallDefinition definition = parsed.computeIfAbsent(call.code() + "@" + call.definition().hashCode(),
+        // Keyed by the row's version and the text's length, not the text's hash: a freshly loaded 100 KB definition
+        // is a new string, and hashing it on every request showed in the deadline rush's profile.
+        CallDefinition definition = parsed.computeIfAbsent(call.code() + "@" + call.version() + "@"
+                + call.definition().length(),
                 key -> loader.parse(call.source(), call.definition()));
         return new CallView(definition, call.opensAt(), call.deadline(),
                 CallStatus.at(clock.instant(), call.opensAt(), call.deadline()), call.demo(), call.version());

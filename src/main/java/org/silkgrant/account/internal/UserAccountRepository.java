@@ -17,4 +17,16 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     @org.springframework.data.jpa.repository.Query("select distinct u from UserAccount u join u.roles r where r = :role and u.enabled = true")
     List<UserAccount> findEnabledWithRole(@org.springframework.data.repository.query.Param("role") org.silkgrant.account.Role role);
+
+    /** The enabled holders of a role in one organisation, by the organisation's index (not all holders, filtered). */
+    @org.springframework.data.jpa.repository.Query("select distinct u from UserAccount u join u.roles r "
+            + "where r = :role and u.enabled = true and u.organizationId = :organizationId")
+    List<UserAccount> findEnabledWithRoleIn(@org.springframework.data.repository.query.Param("role") org.silkgrant.account.Role role,
+            @org.springframework.data.repository.query.Param("organizationId") Long organizationId);
+
+    /** The enabled holders of a role acting for one recommending department. */
+    @org.springframework.data.jpa.repository.Query("select distinct u from UserAccount u join u.roles r "
+            + "where r = :role and u.enabled = true and u.departmentCode = :departmentCode")
+    List<UserAccount> findEnabledWithRoleForDepartment(@org.springframework.data.repository.query.Param("role") org.silkgrant.account.Role role,
+            @org.springframework.data.repository.query.Param("departmentCode") String departmentCode);
 }
