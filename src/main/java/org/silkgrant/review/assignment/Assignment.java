@@ -37,10 +37,11 @@ public record Assignment(List<AssignedPair> pairs, long totalAffinity, int slots
     }
 
     /**
-     * How the solver got there: pricing rounds, arcs of the last graph, the total affinity of the first round (before
-     * pricing added arcs), milliseconds spent in OR-Tools and in building, pricing and the rest.
+     * How the solver got there: solutions computed, arcs of the last graph, the total affinity and filled slots of
+     * the first solution (before pricing added arcs), and wall milliseconds spent choosing the first graph, in
+     * OR-Tools (graph building included), pricing (potentials and checks), and in all.
      */
     public record Statistics(int rounds, long arcs, long firstRoundAffinity, int firstRoundFilled,
-            long solverMillis, long totalMillis) {
+            long candidateMillis, long solverMillis, long pricingMillis, long totalMillis) {
     }
 }

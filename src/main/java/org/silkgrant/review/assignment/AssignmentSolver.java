@@ -362,7 +362,13 @@ public final class AssignmentSolver {
                     }
                 });
                 int limit = options.dense() ? size[0] : Math.min(size[0], options.candidates());
-                Arrays.sort(keys, 0, size[0]);
+                if (limit == size[0]) {
+                    Arrays.sort(keys, 0, size[0]);
+                } else {
+                    // the best `limit` keys, ascending, moved to the end of the used part of keys
+                    long[] top = topKeys(keys, size[0], limit);
+                    System.arraycopy(top, 0, keys, size[0] - limit, limit);
+                }
                 int[] chosen = new int[limit + (options.dense() ? m : options.fallback())];
                 int[] chosenAffinity = new int[chosen.length];
                 int count = 0;
@@ -392,6 +398,31 @@ public final class AssignmentSolver {
             }
         }
 
+        /** The largest {@code limit} of the first {@code size} keys, ascending (an insertion-sorted window). */
+        private static long[] topKeys(long[] keys, int size, int limit) {
+            long[] top = new long[limit];
+            int count = 0;
+            for (int i = 0; i < size; i++) {
+                long key = keys[i];
+                if (count < limit) {
+                    int j = count++;
+                    while (j > 0 && top[j - 1] > key) {
+                        top[j] = top[j - 1];
+                        j--;
+                    }
+                    top[j] = key;
+                } else if (key > top[0]) {
+                    int j = 0;
+                    while (j + 1 < limit && top[j + 1] < key) {
+                        top[j] = top[j + 1];
+                        j++;
+                    }
+                    top[j] = key;
+                }
+            }
+            return top;
+        }
+
         // graph layout: 0 source, 1..n applications, n+1..n+m experts, n+m+1 sink
         private int applicationNode(int a) {
             return 1 + a;
@@ -410,6 +441,8 @@ public final class AssignmentSolver {
         }
 
         private long solverNanos;
+        private long candidateNanos;
+        private long pricingNanos;
 
         private Solution solveFlow() {
             long started = System.nanoTime();
@@ -658,17 +691,21 @@ public final class AssignmentSolver {
         Assignment solve() {
             long started = System.nanoTime();
             initialCandidates();
+            candidateNanos = System.nanoTime() - started;
             Solution solution = solveFlow();
             long firstAffinity = affinityOf(solution);
             int firstFilled = filledOf(solution);
             int rounds = 1;
             boolean optimal = options.dense();
             while (!optimal) {
+                long pricingStarted = System.nanoTime();
                 long[] distance = potentials(solution);
-                if (distance == null) {
+                long added = distance == null ? -1 : price(distance);
+                pricingNanos += System.nanoTime() - pricingStarted;
+                if (added < 0) {
                     break;
                 }
-                if (price(distance) == 0) {
+                if (added == 0) {
                     optimal = true;
                     break;
                 }
@@ -776,7 +813,8 @@ public final class AssignmentSolver {
             long solverMillis = solverNanos / 1_000_000;
             return new Assignment(List.copyOf(pairs), total, n * request.perApplication(), pairs.size(),
                     List.copyOf(shortfalls), List.copyOf(droppedKept), optimal,
-                    new Assignment.Statistics(rounds, arcs, firstAffinity, firstFilled, solverMillis, millis));
+                    new Assignment.Statistics(rounds, arcs, firstAffinity, firstFilled,
+                            candidateNanos / 1_000_000, solverMillis, pricingNanos / 1_000_000, millis));
         }
 
         @SuppressWarnings("unchecked")
