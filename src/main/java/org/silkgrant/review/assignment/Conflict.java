@@ -1,0 +1,11 @@
+package org.silkgrant.review.assignment;
+
+import java.util.Set;
+
+/** One conflicted (application, expert) pair with every reason that applies. */
+public record Conflict(long applicationId, long expertId, Set<ConflictReason> reasons) {
+
+    public Conflict {
+        reasons = Set.copyOf(reasons);
+    }
+}
