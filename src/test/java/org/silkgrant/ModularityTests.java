@@ -22,7 +22,7 @@ class ModularityTests {
         assertThat(modules.stream().map(ApplicationModule::getBasePackage).map(p -> p.getName()))
                 .containsExactlyInAnyOrder("org.silkgrant.account", "org.silkgrant.application", "org.silkgrant.audit", "org.silkgrant.call",
                         "org.silkgrant.document", "org.silkgrant.integrity",
-                        "org.silkgrant.notification", "org.silkgrant.organization", "org.silkgrant.review", "org.silkgrant.shared", "org.silkgrant.bench");
+                        "org.silkgrant.notification", "org.silkgrant.organization", "org.silkgrant.review", "org.silkgrant.award", "org.silkgrant.shared", "org.silkgrant.bench");
     }
 
     @Test

@@ -55,6 +55,10 @@ public class ApplicationRouting {
         steps.add(new Step(Action.RETURN, Role.PROGRAM_OFFICER, EnumSet.of(officeReady), RETURNED));
         steps.add(new Step(Action.EXTEND, Role.PROGRAM_OFFICER, EnumSet.of(DRAFT, RETURNED, SUBMITTED, ORG_APPROVED),
                 null));
+        // The funding decision and the award after the public notice (award module, docs/award.md).
+        steps.add(new Step(Action.FUND, Role.PROGRAM_OFFICER, EnumSet.of(UNDER_REVIEW), APPROVED));
+        steps.add(new Step(Action.DECLINE, Role.PROGRAM_OFFICER, EnumSet.of(UNDER_REVIEW), NOT_FUNDED));
+        steps.add(new Step(Action.AWARD, Role.PROGRAM_OFFICER, EnumSet.of(APPROVED), AWARDED));
         return steps;
     }
 
@@ -93,6 +97,70 @@ public class ApplicationRouting {
         if (request.action() == Action.SUBMIT) {
             throw new StateConflictException("application.transition.submitEndpoint");
         }
+        if (Action.AWARD_STEPS.contains(request.action())) {
+            throw new StateConflictException("application.transition.decisionEndpoint");
+        }
+        return take(user, id, request);
+    }
+
+    /**
+     * The funding decision ({@link Action#FUND} or {@link Action#DECLINE}), for the award module, which records the
+     * decision itself in the same transaction: the office only, from UNDER_REVIEW (403 / 409 otherwise).
+     */
+    @Transactional
+    public ApplicationView decide(SilkGrantUser user, Long id, Action action, String comment) {
+        if (action != Action.FUND && action != Action.DECLINE) {
+            throw new IllegalArgumentException("not a decision: " + action);
+        }
+        return take(user, id, Request.of(action, comment));
+    }
+
+    /** The account the scheduled award acts as; it has no password and signs nobody in. */
+    public static final SilkGrantUser SYSTEM = new SilkGrantUser(null, "system", "", "SilkGrant", null,
+            Set.of(Role.PROGRAM_OFFICER), false, true, false);
+
+    /**
+     * The award after a public notice that ended without an upheld objection, taken by the award module's scheduled
+     * job as {@link #SYSTEM}: APPROVED → AWARDED. False when the application is no longer APPROVED (already awarded
+     * by another run), so the job is idempotent.
+     */
+    @Transactional
+    public boolean award(Long id, String comment) {
+        Application application = applications.findById(id)
+                .orElseThrow(() -> new org.silkgrant.shared.NotFoundException("application.notFound"));
+        if (application.status() != APPROVED) {
+            return false;
+        }
+        Instant now = clock.instant();
+        application.moved(AWARDED, now);
+        applications.saveAndFlush(application);
+        history.record(application, SYSTEM, Role.PROGRAM_OFFICER, Action.AWARD, APPROVED, comment, null, null, now, null);
+        return true;
+    }
+
+    /** What the award module shows of an application it decides on or publishes. */
+    public record Decidable(Long id, String callCode, String title, String organizationName, String leaderName,
+            String category, String scope, java.math.BigDecimal requestedFiscal, ApplicationStatus status) {
+    }
+
+    /** A call's applications in the given states, by id (no user's view: the award module checks the role). */
+    @Transactional(readOnly = true)
+    public List<Decidable> decidable(String callCode, java.util.Collection<ApplicationStatus> statuses) {
+        return applications.findByCallCodeAndStatusInOrderById(callCode, statuses).stream()
+                .map(ApplicationRouting::decidable).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Decidable> decidable(Long id) {
+        return applications.findById(id).map(ApplicationRouting::decidable);
+    }
+
+    private static Decidable decidable(Application a) {
+        return new Decidable(a.id(), a.callCode(), a.title(), a.organizationName(), a.leaderName(), a.category(),
+                a.scopeCode(), a.fiscal(), a.status());
+    }
+
+    private ApplicationView take(SilkGrantUser user, Long id, Request request) {
         Application application = actionable(user, id, request.action());
         CallView call = calls.get(application.callCode());
         boolean recommendingStep = !call.definition().recommendingDepartments().isEmpty();
@@ -156,6 +224,9 @@ public class ApplicationRouting {
         boolean recommendingStep = !call.definition().recommendingDepartments().isEmpty();
         List<Action> actions = new ArrayList<>();
         for (Step step : steps(recommendingStep)) {
+            if (Action.AWARD_STEPS.contains(step.action())) {
+                continue;
+            }
             if (user.hasRole(step.role()) && step.from().contains(application.status()) && ownsObject(user, application, step)
                     && !actions.contains(step.action())) {
                 Instant deadline = deadlineOf(step, call, application);

@@ -36,6 +36,7 @@ public record CallDefinition(
         List<AttachmentKind> attachmentKinds,
         List<Department> recommendingDepartments,
         Routing routing,
+        Review review,
         Contact contact) {
 
     /** What a scope asks of an application beyond the common sections. */
@@ -81,6 +82,35 @@ public record CallDefinition(
      */
     public record Routing(java.time.Duration orgSignOffPeriod, java.time.Duration recommendationPeriod,
             java.time.Duration revisionPeriod, List<Integer> reminderHours, List<Item> formalReviewItems) {
+    }
+
+    /**
+     * How accepted applications are reviewed and decided: {@code expertsPerApplication} experts (k) per application,
+     * at most {@code maxApplicationsPerExpert} (m) per expert, the review period from the assignment and the hours
+     * before its end at which reminders go out, the scoring rubric (weights sum to 100), the spread of weighted
+     * totals above which the experts disagree, the number of scores from which the trimmed mean drops the highest
+     * and the lowest, and the public notice period (公示期), which is also the period for objections.
+     */
+    public record Review(int expertsPerApplication, int maxApplicationsPerExpert, java.time.Duration reviewPeriod,
+            List<Integer> reminderHours, List<Criterion> rubric, BigDecimal disagreementThreshold,
+            int trimmedMeanMinimumScores, java.time.Duration noticePeriod) {
+
+        /** Objections are filed during the public notice. */
+        public java.time.Duration objectionPeriod() {
+            return noticePeriod;
+        }
+
+        public Optional<Criterion> criterion(String code) {
+            return rubric.stream().filter(c -> c.code().equals(code)).findFirst();
+        }
+    }
+
+    /**
+     * One criterion of the rubric: an expert scores it from {@code minScore} to {@code maxScore}; it contributes
+     * {@code weight} points of the 100-point weighted total, in proportion to where the score lies in its range.
+     */
+    public record Criterion(String code, LocalizedText title, LocalizedText description, BigDecimal weight,
+            BigDecimal minScore, BigDecimal maxScore) {
     }
 
     /** A coded entry of a list: a field, a platform type, a formal review item. */

@@ -14,6 +14,9 @@ import org.silkgrant.account.AccountManagement.Recipient;
 import org.silkgrant.account.Role;
 import org.silkgrant.application.ApplicationStatus;
 import org.silkgrant.application.ApplicationTransitioned;
+import org.silkgrant.award.NoticePublished;
+import org.silkgrant.award.ObjectionAnswered;
+import org.silkgrant.award.ObjectionFiled;
 import org.silkgrant.organization.OrganizationEvent;
 import org.springframework.stereotype.Component;
 
@@ -54,7 +57,7 @@ class Audience {
                 all(accounts.recipientsWithRole(Role.ORG_ADMIN, org), told, Kind.RECOMMEND);
                 all(accounts.recipientsWithRole(Role.PROGRAM_OFFICER, null), told, Kind.RECOMMEND);
             }
-            case ACCEPT, REJECT, EXTEND -> {
+            case ACCEPT, REJECT, EXTEND, FUND, DECLINE, AWARD -> {
                 Kind kind = Kind.valueOf(event.transition().name());
                 leader(event, told, kind);
                 all(accounts.recipientsWithRole(Role.ORG_ADMIN, org), told, kind);
@@ -75,6 +78,44 @@ class Audience {
         told.forEach((id, kind) -> notifications.add(new Notification(id, kind, event.applicationId(), arguments,
                 event.comment(), kind == Kind.RETURN ? event.sectionComments() : Map.of(), source + ":" + kind)));
         return notifications;
+    }
+
+    /** Each noticed application's leader and organisation admins are told until when the notice runs. */
+    List<Notification> of(NoticePublished event) {
+        List<Notification> out = new ArrayList<>();
+        for (NoticePublished.Noticed a : event.applications()) {
+            Map<Long, Kind> told = new LinkedHashMap<>();
+            accounts.recipient(a.leaderId()).ifPresent(r -> told.putIfAbsent(r.id(), Kind.NOTICE_PUBLISHED));
+            all(accounts.recipientsWithRole(Role.ORG_ADMIN, a.organizationId()), told, Kind.NOTICE_PUBLISHED);
+            removeActor(told, event.actor());
+            List<String> arguments = Notification.arguments(a.title(), null, null, deadline(event.endsAt()), null, null);
+            told.forEach((id, kind) -> out.add(new Notification(id, kind, a.applicationId(), arguments, null, Map.of(),
+                    "notice:" + event.noticeId() + ":" + a.applicationId() + ":" + kind)));
+        }
+        return out;
+    }
+
+    /** The leader and the office learn of an objection; who filed it is not named to the leader. */
+    List<Notification> of(ObjectionFiled event) {
+        Map<Long, Kind> told = new LinkedHashMap<>();
+        accounts.recipient(event.leaderId()).ifPresent(r -> told.putIfAbsent(r.id(), Kind.OBJECTION_FILED));
+        all(accounts.recipientsWithRole(Role.PROGRAM_OFFICER, null), told, Kind.OBJECTION_FILED);
+        removeActor(told, event.actor());
+        List<String> arguments = Notification.arguments(event.title(), null, null, null, null, null);
+        return told.entrySet().stream().map(e -> new Notification(e.getKey(), e.getValue(), event.applicationId(),
+                arguments, null, Map.of(), "objection:" + event.objectionId() + ":filed")).toList();
+    }
+
+    /** The leader and whoever filed the objection learn the office's answer. */
+    List<Notification> of(ObjectionAnswered event) {
+        Map<Long, Kind> told = new LinkedHashMap<>();
+        accounts.recipient(event.leaderId()).ifPresent(r -> told.putIfAbsent(r.id(), Kind.OBJECTION_ANSWERED));
+        accounts.findByUsername(event.filedBy()).flatMap(a -> accounts.recipient(a.id()))
+                .ifPresent(r -> told.putIfAbsent(r.id(), Kind.OBJECTION_ANSWERED));
+        removeActor(told, event.actor());
+        List<String> arguments = Notification.arguments(event.title(), null, null, null, null, null);
+        return told.entrySet().stream().map(e -> new Notification(e.getKey(), e.getValue(), event.applicationId(),
+                arguments, null, Map.of(), "objection:" + event.objectionId() + ":answered")).toList();
     }
 
     /** The office's verification decision goes to the organisation's admins. */

@@ -14,6 +14,14 @@ public enum Kind {
     /** To the recommenders (or the office): an approved application awaits them. */
     APPROVE_QUEUE,
     RETURN, RECOMMEND, ACCEPT, REJECT, WITHDRAW, EXTEND,
+    /** To the leader and the organisation's admins: the funding decision, and the award after the notice. */
+    FUND, DECLINE, AWARD,
+    /** To the leader and the organisation's admins: the approved application is on public notice until {3}. */
+    NOTICE_PUBLISHED,
+    /** To the leader and the office: an objection was filed against a noticed project. */
+    OBJECTION_FILED,
+    /** To the leader and the objector: the office answered the objection. */
+    OBJECTION_ANSWERED,
     ORGANIZATION_VERIFIED, ORGANIZATION_REJECTED,
     /** To a leader: a draft or returned application is not submitted and the deadline is near. */
     REMINDER_DRAFT,

@@ -1,6 +1,9 @@
 package org.silkgrant.notification;
 
 import org.silkgrant.application.ApplicationTransitioned;
+import org.silkgrant.award.NoticePublished;
+import org.silkgrant.award.ObjectionAnswered;
+import org.silkgrant.award.ObjectionFiled;
 import org.silkgrant.organization.OrganizationEvent;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -23,6 +26,21 @@ class Notifier {
 
     @ApplicationModuleListener
     void on(ApplicationTransitioned event) {
+        audience.of(event).forEach(inbox::deliver);
+    }
+
+    @ApplicationModuleListener
+    void on(NoticePublished event) {
+        audience.of(event).forEach(inbox::deliver);
+    }
+
+    @ApplicationModuleListener
+    void on(ObjectionFiled event) {
+        audience.of(event).forEach(inbox::deliver);
+    }
+
+    @ApplicationModuleListener
+    void on(ObjectionAnswered event) {
         audience.of(event).forEach(inbox::deliver);
     }
 

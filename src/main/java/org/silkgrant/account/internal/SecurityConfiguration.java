@@ -43,7 +43,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/v1/calls", "/api/v1/calls/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/calls", "/api/v1/calls/*", "/api/v1/calls/*/notice").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/organizations/registrations").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/receipts/public-key").permitAll()
                         .anyRequest().authenticated())
@@ -60,6 +60,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                        // The public notice (公示) of a call is for everyone; filing an objection needs a sign-in.
+                        .requestMatchers(HttpMethod.GET, "/notices/*").permitAll()
                         .requestMatchers("/", "/calls/*", "/calls/*/guide", "/login", "/register", "/register/**",
                                 "/error", "/error/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",

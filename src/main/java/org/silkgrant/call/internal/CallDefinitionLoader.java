@@ -38,6 +38,8 @@ import org.silkgrant.call.CallDefinition.Rules;
 import org.silkgrant.call.CallDefinition.Schedule;
 import org.silkgrant.call.CallDefinition.Department;
 import org.silkgrant.call.CallDefinition.Routing;
+import org.silkgrant.call.CallDefinition.Review;
+import org.silkgrant.call.CallDefinition.Criterion;
 import org.silkgrant.call.CallDefinition.Scope;
 import org.silkgrant.call.CallDefinition.Severity;
 import org.silkgrant.call.InvalidCallDefinitionException;
@@ -148,7 +150,7 @@ public final class CallDefinitionLoader {
             keys(root, "format", "code", "year", "timeZone", "guideText", "program", "title", "shortTitle",
                     "introduction", "region", "schedule", "categories", "fields", "platformTypes", "altaiRegions",
                     "portParks", "eligibility", "requirements", "rules", "budgetCategories", "attachmentKinds",
-                    "recommendingDepartments", "routing", "contact");
+                    "recommendingDepartments", "routing", "review", "contact");
             Integer format = integer(root.get("format"), true);
             if (format != null && format != FORMAT) {
                 problem(root.get("format"), "unsupported format " + format + " (this version reads format " + FORMAT + ")");
@@ -195,13 +197,14 @@ public final class CallDefinitionLoader {
             List<Department> recommendingDepartments = list(root.get("recommendingDepartments"), false,
                     (n, i) -> department(n, region == null ? null : region.divisionPrefix()), Department::code);
             Routing routing = routing(root.get("routing"));
+            Review review = review(root.get("review"));
             Contact contact = contact(root.get("contact"));
 
             needsHaveTheirLists(root.get("categories"), categories, fields, platformTypes, altaiRegions, portParks);
             return new CallDefinition(code, year == null ? 0 : year, zone, guideText, program, title, shortTitle,
                     introduction, region, schedule, categories, fields, platformTypes, altaiRegions, portParks,
                     eligibility, requirements, rules, budgetCategories, attachmentKinds, recommendingDepartments,
-                    routing, contact);
+                    routing, review, contact);
         }
 
         void keys(Node node, String... allowed) {
@@ -548,6 +551,73 @@ public final class CallDefinitionLoader {
             return new Routing(signOff, recommendation, revision == null ? Duration.ZERO : revision,
                     hours.stream().filter(java.util.Objects::nonNull).sorted(java.util.Comparator.reverseOrder()).toList(),
                     items);
+        }
+
+        /** The review block; k, the trimmed-mean minimum and the notice period have defaults (5, 5, P7D). */
+        Review review(Node node) {
+            if (!mapping(node)) {
+                return null;
+            }
+            keys(node, "expertsPerApplication", "maxApplicationsPerExpert", "reviewPeriod", "reminderHours", "rubric",
+                    "disagreementThreshold", "trimmedMeanMinimumScores", "noticePeriod");
+            Integer k = node.get("expertsPerApplication").absent() ? Integer.valueOf(5)
+                    : positive(node.get("expertsPerApplication"));
+            Integer m = positive(node.get("maxApplicationsPerExpert"));
+            Duration period = duration(node.get("reviewPeriod"), true);
+            positivePeriod(node.get("reviewPeriod"), period);
+            List<Integer> hours = list(node.get("reminderHours"), false, (n, i) -> integer(n, true), h -> null);
+            for (Integer h : hours) {
+                if (h != null && h <= 0) {
+                    problem(node.get("reminderHours"), "must list positive numbers of hours");
+                }
+            }
+            List<Criterion> rubric = list(node.get("rubric"), true, this::criterion, Criterion::code);
+            BigDecimal total = rubric.stream().map(Criterion::weight).filter(java.util.Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (!rubric.isEmpty() && total.compareTo(BigDecimal.valueOf(100)) != 0) {
+                problem(node.get("rubric"), "weights must sum to 100 (they sum to " + total.stripTrailingZeros().toPlainString() + ")");
+            }
+            BigDecimal threshold = decimal(node.get("disagreementThreshold"), true);
+            if (threshold != null && (threshold.signum() <= 0 || threshold.compareTo(BigDecimal.valueOf(100)) > 0)) {
+                problem(node.get("disagreementThreshold"), "must be greater than 0 and at most 100 (points of the weighted total)");
+            }
+            Integer trimmed = node.get("trimmedMeanMinimumScores").absent() ? Integer.valueOf(5)
+                    : integer(node.get("trimmedMeanMinimumScores"), true);
+            if (trimmed != null && trimmed < 3) {
+                problem(node.get("trimmedMeanMinimumScores"), "must be at least 3 (dropping two scores must leave one)");
+            }
+            Duration notice = node.get("noticePeriod").absent() ? Duration.ofDays(7) : duration(node.get("noticePeriod"), true);
+            positivePeriod(node.get("noticePeriod"), notice);
+            return new Review(k == null ? 0 : k, m == null ? 0 : m, period, hours.stream()
+                    .filter(java.util.Objects::nonNull).sorted(java.util.Comparator.reverseOrder()).toList(), rubric,
+                    threshold, trimmed == null ? 0 : trimmed, notice);
+        }
+
+        Criterion criterion(Node node, int index) {
+            if (!mapping(node)) {
+                return null;
+            }
+            keys(node, "code", "title", "description", "weight", "minScore", "maxScore");
+            BigDecimal weight = decimal(node.get("weight"), true);
+            if (weight != null && weight.signum() <= 0) {
+                problem(node.get("weight"), "must be greater than 0");
+            }
+            BigDecimal min = decimal(node.get("minScore"), true);
+            BigDecimal max = decimal(node.get("maxScore"), true);
+            if (min != null && min.signum() < 0) {
+                problem(node.get("minScore"), "must not be negative");
+            }
+            if (min != null && max != null && min.compareTo(max) >= 0) {
+                problem(node.get("maxScore"), "must be greater than minScore (" + min.toPlainString() + ")");
+            }
+            return new Criterion(code(node.get("code")), text(node.get("title")), text(node.get("description")),
+                    weight, min, max);
+        }
+
+        void positivePeriod(Node node, Duration period) {
+            if (period != null && (period.isNegative() || period.isZero())) {
+                problem(node, "must be a positive period");
+            }
         }
 
         Duration duration(Node node, boolean required) {

@@ -253,4 +253,70 @@ class CallDefinitionLoaderTests {
                 .isInstanceOf(InvalidCallDefinitionException.class)
                 .hasMessageContaining("calls/empty.yaml: (document): must be a mapping");
     }
+
+    @Test
+    void readsTheReviewBlock() throws IOException {
+        CallDefinition.Review review = loader.parse(SOURCE, shipped()).review();
+
+        assertThat(review.expertsPerApplication()).isEqualTo(5);
+        assertThat(review.maxApplicationsPerExpert()).isEqualTo(15);
+        assertThat(review.reviewPeriod()).isEqualTo(java.time.Duration.ofDays(14));
+        assertThat(review.reminderHours()).containsExactly(72, 24);
+        assertThat(review.disagreementThreshold()).isEqualByComparingTo("20");
+        assertThat(review.trimmedMeanMinimumScores()).isEqualTo(5);
+        assertThat(review.noticePeriod()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(review.objectionPeriod()).isEqualTo(review.noticePeriod());
+        assertThat(review.rubric()).extracting(CallDefinition.Criterion::code)
+                .containsExactly("INNOVATION", "COOPERATION", "FEASIBILITY", "OUTCOMES", "BUDGET");
+        assertThat(review.rubric().stream().map(CallDefinition.Criterion::weight).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("100");
+        assertThat(review.criterion("BUDGET").orElseThrow().title().en()).isEqualTo("Budget reasonableness");
+    }
+
+    @Test
+    void defaultsExpertsTrimmedMinimumAndNoticePeriod() throws IOException {
+        String text = replaceOnce(replaceOnce(replaceOnce(shipped(), "  expertsPerApplication: 5\n", ""),
+                "  trimmedMeanMinimumScores: 5\n", ""), "  noticePeriod: P7D\n", "");
+        CallDefinition.Review review = loader.parse(SOURCE, text).review();
+
+        assertThat(review.expertsPerApplication()).isEqualTo(5);
+        assertThat(review.trimmedMeanMinimumScores()).isEqualTo(5);
+        assertThat(review.noticePeriod()).isEqualTo(java.time.Duration.ofDays(7));
+    }
+
+    @Test
+    void refusesRubricWeightsThatDoNotSumTo100() throws IOException {
+        var e = refused(replaceOnce(shipped(), "      weight: \"10\"", "      weight: \"15\""));
+
+        assertThat(e.problems()).singleElement().hasToString("review.rubric: weights must sum to 100 (they sum to 105)");
+    }
+
+    @Test
+    void refusesAScoreRangeWhoseMaximumIsNotAboveItsMinimum() throws IOException {
+        var e = refused(replaceOnce(shipped(), "      minScore: \"0\"\n      maxScore: \"10\"",
+                "      minScore: \"10\"\n      maxScore: \"10\""));
+
+        assertThat(e.problems()).singleElement().hasToString("review.rubric[0].maxScore: must be greater than minScore (10)");
+    }
+
+    @Test
+    void refusesNoExpertsAndPeriodsThatAreNotPositive() throws IOException {
+        String text = replaceOnce(replaceOnce(replaceOnce(shipped(), "expertsPerApplication: 5", "expertsPerApplication: 0"),
+                "reviewPeriod: P14D", "reviewPeriod: -P1D"), "noticePeriod: P7D", "noticePeriod: PT0S");
+        var e = refused(text);
+
+        assertThat(e.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
+                "review.expertsPerApplication: must be greater than 0",
+                "review.reviewPeriod: must be a positive period",
+                "review.noticePeriod: must be a positive period");
+    }
+
+    @Test
+    void refusesAMissingReviewBlockAndAThresholdOutOfRange() throws IOException {
+        assertThat(refused(replaceOnce(shipped(), "disagreementThreshold: \"20\"", "disagreementThreshold: \"0\"")).problems())
+                .singleElement().hasToString("review.disagreementThreshold: must be greater than 0 and at most 100 "
+                        + "(points of the weighted total)");
+        String without = shipped().replaceAll("(?s)\nreview:\n.*?\n\ncontact:", "\n\ncontact:");
+        assertThat(refused(without).problems()).singleElement().hasToString("review: is required");
+    }
 }

@@ -1,0 +1,40 @@
+package org.silkgrant.award;
+
+import java.time.Instant;
+
+import org.silkgrant.shared.Audited;
+
+/** The office upheld or dismissed an objection; the leader and whoever filed it are told. */
+public record ObjectionAnswered(Long objectionId, Long applicationId, String title, Long leaderId, String filedBy,
+        ObjectionStatus result, String actor, Instant at, String clientAddress) implements Audited {
+
+    @Override
+    public String role() {
+        return "PROGRAM_OFFICER";
+    }
+
+    @Override
+    public String action() {
+        return "AWARD_OBJECTION_" + result.name();
+    }
+
+    @Override
+    public String targetType() {
+        return "APPLICATION";
+    }
+
+    @Override
+    public String targetId() {
+        return String.valueOf(applicationId);
+    }
+
+    @Override
+    public String outcome() {
+        return "SUCCESS";
+    }
+
+    @Override
+    public String detail() {
+        return "objection " + objectionId + " " + result;
+    }
+}
