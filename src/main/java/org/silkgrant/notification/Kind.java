@@ -28,7 +28,9 @@ public enum Kind {
     /** To an organisation's admin: submitted applications await sign-off and its deadline is near. */
     REMINDER_SIGN_OFF,
     /** To a recommender: approved applications await recommendation and its deadline is near. */
-    REMINDER_RECOMMENDATION;
+    REMINDER_RECOMMENDATION,
+    /** To an expert: reviews of a round are not submitted and the round's deadline is near. */
+    REMINDER_REVIEW;
 
     String messageKey() {
         return "notification." + name();

@@ -5,6 +5,7 @@ import org.silkgrant.award.NoticePublished;
 import org.silkgrant.award.ObjectionAnswered;
 import org.silkgrant.award.ObjectionFiled;
 import org.silkgrant.organization.OrganizationEvent;
+import org.silkgrant.review.ReviewReminderDue;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +43,16 @@ class Notifier {
     @ApplicationModuleListener
     void on(ObjectionAnswered event) {
         audience.of(event).forEach(inbox::deliver);
+    }
+
+    /** An expert's review reminder (the review module decided it is due and not sent before). */
+    @ApplicationModuleListener
+    void on(ReviewReminderDue event) {
+        inbox.deliver(new Notification(event.userId(), Kind.REMINDER_REVIEW, null,
+                Notification.arguments(event.callCode(), null, null, Audience.deadline(event.deadline()),
+                        event.unfinished(), event.hours()), null, java.util.Map.of(),
+                "reminder:" + Kind.REMINDER_REVIEW + ":round:" + event.roundId() + ":expert:" + event.expertId() + ":"
+                        + event.deadline().toEpochMilli() + ":" + event.hours()));
     }
 
     @ApplicationModuleListener

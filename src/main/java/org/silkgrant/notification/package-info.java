@@ -4,5 +4,5 @@
  * mail in their language; deadline reminders go out on a schedule (docs/notifications.md).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "account",
-        "application", "call", "award"})
+        "application", "call", "award", "review"})
 package org.silkgrant.notification;
