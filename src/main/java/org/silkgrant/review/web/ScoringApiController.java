@@ -28,13 +28,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Reviews", description = "The experts' review sheets and the ranking of a call")
-class ReviewApiController {
+class ScoringApiController {
 
     private final ReviewSheets sheets;
     private final ReviewRanking ranking;
     private final RankingWorkbook workbook;
 
-    ReviewApiController(ReviewSheets sheets, ReviewRanking ranking, RankingWorkbook workbook) {
+    ScoringApiController(ReviewSheets sheets, ReviewRanking ranking, RankingWorkbook workbook) {
         this.sheets = sheets;
         this.ranking = ranking;
         this.workbook = workbook;

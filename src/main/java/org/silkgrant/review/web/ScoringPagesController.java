@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * ranking page with its Excel export (docs/review.md "Scoring and ranking").
  */
 @Controller
-class ReviewPagesController {
+class ScoringPagesController {
 
     /** Score inputs are named {@code score.<criterion code>}. */
     static final String SCORE_PREFIX = "score.";
@@ -42,7 +42,7 @@ class ReviewPagesController {
     private final CallManagement calls;
     private final MessageSource messages;
 
-    ReviewPagesController(ReviewSheets sheets, ReviewRanking ranking, RankingWorkbook workbook, CallManagement calls,
+    ScoringPagesController(ReviewSheets sheets, ReviewRanking ranking, RankingWorkbook workbook, CallManagement calls,
             MessageSource messages) {
         this.sheets = sheets;
         this.ranking = ranking;
