@@ -74,7 +74,7 @@ public final class ThroughTheApi {
     /** A response: its status, its body as JSON (empty object when there is none) and the raw text. */
     public record Reply(int status, JsonNode body, String text) {
 
-        String detail() {
+        public String detail() {
             return body.path("detail").asString("");
         }
     }
