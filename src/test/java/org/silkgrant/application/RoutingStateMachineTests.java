@@ -10,6 +10,10 @@ import static org.silkgrant.application.ApplicationStatus.RECOMMENDED;
 import static org.silkgrant.application.ApplicationStatus.RETURNED;
 import static org.silkgrant.application.ApplicationStatus.SUBMITTED;
 import static org.silkgrant.application.ApplicationStatus.WITHDRAWN;
+import static org.silkgrant.application.ApplicationStatus.UNDER_REVIEW;
+import static org.silkgrant.application.ApplicationStatus.APPROVED;
+import static org.silkgrant.application.ApplicationStatus.NOT_FUNDED;
+import static org.silkgrant.application.ApplicationStatus.AWARDED;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
@@ -51,7 +55,9 @@ import tools.jackson.databind.ObjectMapper;
 class RoutingStateMachineTests {
 
     /** The shipped 2023 call has the recommending department's step. */
-    static final List<Step> STEPS = ApplicationRouting.steps(true);
+    /** The steps of the transitions endpoint: the award's steps are taken through the award module (AwardTests). */
+    static final List<Step> STEPS = ApplicationRouting.steps(true).stream()
+            .filter(s -> !Action.AWARD_STEPS.contains(s.action())).toList();
 
     /** Every state the matrix brings an application into (all through the API). */
     static final List<ApplicationStatus> REACHABLE = List.of(DRAFT, SUBMITTED, ORG_APPROVED, RECOMMENDED, RETURNED,
@@ -231,6 +237,11 @@ class RoutingStateMachineTests {
                 new Step(Action.REJECT, Role.PROGRAM_OFFICER, EnumSet.of(RECOMMENDED), FORMAL_REJECTED),
                 new Step(Action.RETURN, Role.PROGRAM_OFFICER, EnumSet.of(RECOMMENDED), RETURNED),
                 new Step(Action.EXTEND, Role.PROGRAM_OFFICER, EnumSet.of(DRAFT, RETURNED, SUBMITTED, ORG_APPROVED), null));
+        assertThat(ApplicationRouting.steps(true)).filteredOn(s -> Action.AWARD_STEPS.contains(s.action()))
+                .containsExactlyInAnyOrder(
+                        new Step(Action.FUND, Role.PROGRAM_OFFICER, EnumSet.of(UNDER_REVIEW), APPROVED),
+                        new Step(Action.DECLINE, Role.PROGRAM_OFFICER, EnumSet.of(UNDER_REVIEW), NOT_FUNDED),
+                        new Step(Action.AWARD, Role.PROGRAM_OFFICER, EnumSet.of(APPROVED), AWARDED));
         // Without the recommending step the office takes over from the organisation's sign-off.
         assertThat(ApplicationRouting.steps(false)).noneMatch(s -> s.role() == Role.RECOMMENDER)
                 .filteredOn(s -> s.action() == Action.ACCEPT).singleElement()
@@ -325,6 +336,12 @@ class RoutingStateMachineTests {
         Reply submit = api.transition(c.leader(), c.id(), Action.SUBMIT, null, null, null, "en");
         soft.assertThat(submit.status()).as(submit.text()).isEqualTo(409);
         soft.assertThat(submit.detail()).contains("/submit");
+        // So are the award's steps, which carry a decision recorded by the award module.
+        for (Action award : Action.AWARD_STEPS) {
+            Reply refused = api.transition("officer", c.id(), award, null, null, null, "en");
+            soft.assertThat(refused.status()).as(award + ": " + refused.text()).isEqualTo(409);
+            soft.assertThat(refused.detail()).contains("/decision");
+        }
         soft.assertAll();
         assertThat(api.application(c.leader(), c.id()).get("status").asString()).isEqualTo(state.name());
         assertThat(api.history(c.leader(), c.id())).hasSize(before);
