@@ -99,8 +99,11 @@ public class ApplicationRouting {
         if (request.action() == Action.SUBMIT) {
             throw new StateConflictException("application.transition.submitEndpoint");
         }
-        if (Action.AWARD_STEPS.contains(request.action()) || Action.REVIEW_STEPS.contains(request.action())) {
+        if (Action.AWARD_STEPS.contains(request.action())) {
             throw new StateConflictException("application.transition.decisionEndpoint");
+        }
+        if (Action.REVIEW_STEPS.contains(request.action())) {
+            throw new StateConflictException("application.transition.reviewEndpoint");
         }
         return take(user, id, request);
     }

@@ -57,7 +57,7 @@ class RoutingStateMachineTests {
     /** The shipped 2023 call has the recommending department's step. */
     /** The steps of the transitions endpoint: the award's steps are taken through the award module (AwardTests). */
     static final List<Step> STEPS = ApplicationRouting.steps(true).stream()
-            .filter(s -> !Action.AWARD_STEPS.contains(s.action())).toList();
+            .filter(s -> !Action.AWARD_STEPS.contains(s.action()) && !Action.REVIEW_STEPS.contains(s.action())).toList();
 
     /** Every state the matrix brings an application into (all through the API). */
     static final List<ApplicationStatus> REACHABLE = List.of(DRAFT, SUBMITTED, ORG_APPROVED, RECOMMENDED, RETURNED,
@@ -242,6 +242,8 @@ class RoutingStateMachineTests {
                         new Step(Action.FUND, Role.PROGRAM_OFFICER, EnumSet.of(UNDER_REVIEW), APPROVED),
                         new Step(Action.DECLINE, Role.PROGRAM_OFFICER, EnumSet.of(UNDER_REVIEW), NOT_FUNDED),
                         new Step(Action.AWARD, Role.PROGRAM_OFFICER, EnumSet.of(APPROVED), AWARDED));
+        assertThat(ApplicationRouting.steps(true)).filteredOn(s -> Action.REVIEW_STEPS.contains(s.action()))
+                .containsExactly(new Step(Action.START_REVIEW, Role.PROGRAM_OFFICER, EnumSet.of(ACCEPTED), UNDER_REVIEW));
         // Without the recommending step the office takes over from the organisation's sign-off.
         assertThat(ApplicationRouting.steps(false)).noneMatch(s -> s.role() == Role.RECOMMENDER)
                 .filteredOn(s -> s.action() == Action.ACCEPT).singleElement()
@@ -342,6 +344,10 @@ class RoutingStateMachineTests {
             soft.assertThat(refused.status()).as(award + ": " + refused.text()).isEqualTo(409);
             soft.assertThat(refused.detail()).contains("/decision");
         }
+        // And the start of the review, which the review module takes for a whole call when it opens a round.
+        Reply review = api.transition("officer", c.id(), Action.START_REVIEW, null, null, null, "en");
+        soft.assertThat(review.status()).as(review.text()).isEqualTo(409);
+        soft.assertThat(review.detail()).contains("/review-rounds");
         soft.assertAll();
         assertThat(api.application(c.leader(), c.id()).get("status").asString()).isEqualTo(state.name());
         assertThat(api.history(c.leader(), c.id())).hasSize(before);
