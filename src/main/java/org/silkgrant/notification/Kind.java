@@ -30,7 +30,11 @@ public enum Kind {
     /** To a recommender: approved applications await recommendation and its deadline is near. */
     REMINDER_RECOMMENDATION,
     /** To an expert: reviews of a round are not submitted and the round's deadline is near. */
-    REMINDER_REVIEW;
+    REMINDER_REVIEW,
+    /** To an expert: {4} new applications to review in call {0}, round {2}, until {3}. */
+    EXPERT_ASSIGNED,
+    /** To the program officers: expert {1} declared a conflict with application {0}; a gap to fill. */
+    CONFLICT_DECLARED;
 
     String messageKey() {
         return "notification." + name();

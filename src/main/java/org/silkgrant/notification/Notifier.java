@@ -5,6 +5,10 @@ import org.silkgrant.award.NoticePublished;
 import org.silkgrant.award.ObjectionAnswered;
 import org.silkgrant.award.ObjectionFiled;
 import org.silkgrant.organization.OrganizationEvent;
+import org.silkgrant.account.AccountManagement;
+import org.silkgrant.account.Role;
+import org.silkgrant.review.ExpertsAssigned;
+import org.silkgrant.review.ReviewConflictDeclared;
 import org.silkgrant.review.ReviewReminderDue;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -19,10 +23,32 @@ class Notifier {
 
     private final Audience audience;
     private final Inbox inbox;
+    private final AccountManagement accounts;
 
-    Notifier(Audience audience, Inbox inbox) {
+    Notifier(Audience audience, Inbox inbox, AccountManagement accounts) {
         this.audience = audience;
         this.inbox = inbox;
+        this.accounts = accounts;
+    }
+
+    /** Each expert with new assignments in a round: how many, and until when. */
+    @ApplicationModuleListener
+    void on(ExpertsAssigned event) {
+        event.newAssignmentsByUser().forEach((userId, count) -> inbox.deliver(new Notification(userId,
+                Kind.EXPERT_ASSIGNED, null, Notification.arguments(event.callCode(), null,
+                        String.valueOf(event.roundNumber()), Audience.deadline(event.deadline()), count, null),
+                null, java.util.Map.of(), "review:round:" + event.roundId() + ":assigned:" + userId + ":"
+                        + event.at().toEpochMilli())));
+    }
+
+    /** The program officers: an expert declared a conflict, so the application lacks an expert until a re-run. */
+    @ApplicationModuleListener
+    void on(ReviewConflictDeclared event) {
+        accounts.recipientsWithRole(Role.PROGRAM_OFFICER, null).forEach(officer -> inbox.deliver(new Notification(
+                officer.id(), Kind.CONFLICT_DECLARED, event.applicationId(), Notification.arguments(
+                        event.applicationTitle(), event.expertName(), null, null, null, null), event.reason(),
+                java.util.Map.of(), "review:round:" + event.roundId() + ":declared:" + event.applicationId() + ":"
+                        + event.expertName())));
     }
 
     @ApplicationModuleListener

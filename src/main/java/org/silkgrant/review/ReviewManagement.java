@@ -249,6 +249,8 @@ public class ReviewManagement {
         }
         ReviewAssignment saved = assignments.saveAndFlush(new ReviewAssignment(round.id(), applicationId, expertId,
                 Affinity.score(a, e), ReviewAssignment.Origin.MANUAL, why, clock.instant(), user.getUsername()));
+        events.publishEvent(new ExpertsAssigned(round.callCode(), round.id(), round.number(), round.deadline(),
+                Map.of(expert.userId(), 1), clock.instant()));
         events.publishEvent(new ReviewEvent(user.getUsername(), Role.PROGRAM_OFFICER.name(), "REVIEW_ASSIGNMENT_ADDED",
                 "REVIEW_ASSIGNMENT", saved.id(), clientAddress, "SUCCESS",
                 "application " + applicationId + ", expert " + expertId));
@@ -326,7 +328,12 @@ public class ReviewManagement {
         events.publishEvent(new ReviewEvent(user.getUsername(), Role.EXPERT.name(),
                 noConflict ? "REVIEW_CONFLICT_CONFIRMED_NONE" : "REVIEW_CONFLICT_DECLARED", "REVIEW_ASSIGNMENT",
                 pair.id(), clientAddress, "SUCCESS", "application " + pair.applicationId()));
-        return mine(user).stream().filter(m -> m.id().equals(pair.id())).findFirst().orElseThrow();
+        MyAssignment declared = mine(user).stream().filter(m -> m.id().equals(pair.id())).findFirst().orElseThrow();
+        if (!noConflict) {
+            events.publishEvent(new ReviewConflictDeclared(declared.callCode(), pair.roundId(), pair.applicationId(),
+                    declared.applicationTitle(), expert.fullName(), pair.reason()));
+        }
+        return declared;
     }
 
     // ---------------------------------------------------------------- inside
@@ -372,6 +379,16 @@ public class ReviewManagement {
                 assignments.save(new ReviewAssignment(round.id(), p.applicationId(), p.expertId(), p.affinity(),
                         ReviewAssignment.Origin.SOLVER, null, now, user.getUsername()));
             }
+        }
+        Map<Long, Long> userOfExpert = run.experts().stream()
+                .collect(Collectors.toMap(ExpertView::id, ExpertView::userId, (a, b) -> a));
+        Map<Long, Integer> newByUser = new java.util.TreeMap<>();
+        run.result().pairs().stream().filter(p -> p.origin() == Assignment.Origin.SOLVED)
+                .map(p -> userOfExpert.get(p.expertId())).filter(java.util.Objects::nonNull)
+                .forEach(userId -> newByUser.merge(userId, 1, Integer::sum));
+        if (!newByUser.isEmpty()) {
+            events.publishEvent(new ExpertsAssigned(round.callCode(), round.id(), round.number(), round.deadline(),
+                    newByUser, now));
         }
         for (Pair dropped : run.result().droppedKept()) {
             run.pairs().stream().filter(p -> p.live() && p.applicationId() == dropped.applicationId()

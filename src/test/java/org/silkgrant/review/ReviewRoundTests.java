@@ -148,6 +148,14 @@ class ReviewRoundTests {
                 .with(api.as(decliner)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"noConflict\":false,\"reason\":\"项目负责人是我的学生\"}"), 200);
         assertThat(declined.get("status").asString()).isEqualTo("DECLINED");
+        // The officers are told of the gap, with the expert's reason; the expert was told of the assignment.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode officerInbox = api.expect(get("/api/v1/inbox").with(api.as("officer")), 200);
+            assertThat(officerInbox.findValues("kind").stream().map(JsonNode::asString)).contains("CONFLICT_DECLARED");
+            assertThat(officerInbox.findValues("comment").stream().map(JsonNode::asString)).contains("项目负责人是我的学生");
+            JsonNode expertInbox = api.expect(get("/api/v1/inbox").with(api.as(decliner)), 200);
+            assertThat(expertInbox.findValues("kind").stream().map(JsonNode::asString)).contains("EXPERT_ASSIGNED");
+        });
         api.expect(post("/api/v1/review-rounds/{id}/rerun", roundId).with(api.as("officer")), 200);
         JsonNode afterDecline = assignments(roundId);
         assertThat(live(afterDecline, second)).hasSize(live(pairs, second).size()).doesNotContain(declining);
