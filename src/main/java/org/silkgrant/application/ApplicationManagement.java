@@ -67,13 +67,16 @@ public class ApplicationManagement {
     private final IntegrityList integrity;
     private final AccountManagement accounts;
     private final ApplicationHistory history;
+    private final java.util.List<ReadGrants> readGrants;
 
     ApplicationManagement(ApplicationRepository applications, SectionRepository sections, CallManagement calls,
             OrganizationManagement organizations, AttachmentRepository attachments, FileStore files, JsonMapper json,
             Clock clock, SubmissionRepository submissions, ReceiptNumbers receiptNumbers, ReceiptSigner signer,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, IntegrityList integrity,
-            AccountManagement accounts, ApplicationHistory history) {
+            AccountManagement accounts, ApplicationHistory history,
+            org.springframework.beans.factory.ObjectProvider<ReadGrants> readGrants) {
         this.history = history;
+        this.readGrants = readGrants.orderedStream().toList();
         this.integrity = integrity;
         this.accounts = accounts;
         this.submissions = submissions;
@@ -456,10 +459,63 @@ public class ApplicationManagement {
     Application visible(SilkGrantUser user, Long id) {
         Application application = applications.findById(id)
                 .orElseThrow(() -> new NotFoundException("application.notFound"));
-        if (!mayRead(user, application)) {
+        if (!mayRead(user, application) && !granted(user, application)) {
             throw new NotFoundException("application.notFound");
         }
         return application;
+    }
+
+    /** Read access another module grants (an expert's confirmed assignment), only ever on a submitted application. */
+    private boolean granted(SilkGrantUser user, Application application) {
+        if (application.submittedVersions() == 0) {
+            return false;
+        }
+        for (ReadGrants grant : readGrants) {
+            if (grant.mayRead(user, application.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A submitted application as the expert review needs it: the applicant (name and credit code) and the latest
+     * submitted snapshot's content — never a draft.
+     */
+    public record ForReview(Long id, String callCode, String title, ApplicationStatus status, Long organizationId,
+            String organizationName, String organizationCreditCode, ApplicationContent content) {
+    }
+
+    /**
+     * Every application of a call in one of the states, with its latest submitted snapshot, by id; for the review
+     * module (no user's view: it checks the role). The snapshots are read in one query.
+     */
+    @Transactional(readOnly = true)
+    public List<ForReview> forReview(String callCode, java.util.Collection<ApplicationStatus> statuses) {
+        List<Application> found = applications.findByCallCodeAndStatusInOrderById(callCode, statuses);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Submission> latest = new java.util.HashMap<>();
+        submissions.findLatestOf(found.stream().map(Application::id).toList())
+                .forEach(s -> latest.put(s.applicationId(), s));
+        Map<Long, String> codes = new java.util.HashMap<>();
+        List<ForReview> out = new java.util.ArrayList<>(found.size());
+        for (Application a : found) {
+            Submission submission = latest.get(a.id());
+            ApplicationContent content = ApplicationContent.empty();
+            String title = a.title();
+            if (submission != null) {
+                ApplicationView view = snapshotView(a, submission);
+                content = contentOf(view.sections());
+                title = view.title();
+            }
+            String code = a.organizationId() == null ? null : codes.computeIfAbsent(a.organizationId(),
+                    org -> organizations.find(org).map(o -> o.creditCode()).orElse(null));
+            out.add(new ForReview(a.id(), a.callCode(), title, a.status(), a.organizationId(), a.organizationName(),
+                    code, content));
+        }
+        return out;
     }
 
     /**

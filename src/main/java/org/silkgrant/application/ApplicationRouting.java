@@ -56,6 +56,8 @@ public class ApplicationRouting {
         steps.add(new Step(Action.EXTEND, Role.PROGRAM_OFFICER, EnumSet.of(DRAFT, RETURNED, SUBMITTED, ORG_APPROVED),
                 null));
         // The funding decision and the award after the public notice (award module, docs/award.md).
+        // The review module opens a review round (docs/review.md "Review rounds and assignment").
+        steps.add(new Step(Action.START_REVIEW, Role.PROGRAM_OFFICER, EnumSet.of(ACCEPTED), UNDER_REVIEW));
         steps.add(new Step(Action.FUND, Role.PROGRAM_OFFICER, EnumSet.of(UNDER_REVIEW), APPROVED));
         steps.add(new Step(Action.DECLINE, Role.PROGRAM_OFFICER, EnumSet.of(UNDER_REVIEW), NOT_FUNDED));
         steps.add(new Step(Action.AWARD, Role.PROGRAM_OFFICER, EnumSet.of(APPROVED), AWARDED));
@@ -97,10 +99,19 @@ public class ApplicationRouting {
         if (request.action() == Action.SUBMIT) {
             throw new StateConflictException("application.transition.submitEndpoint");
         }
-        if (Action.AWARD_STEPS.contains(request.action())) {
+        if (Action.AWARD_STEPS.contains(request.action()) || Action.REVIEW_STEPS.contains(request.action())) {
             throw new StateConflictException("application.transition.decisionEndpoint");
         }
         return take(user, id, request);
+    }
+
+    /**
+     * The start of the expert review ({@link Action#START_REVIEW}), for the review module when it opens a round: the
+     * office only, from ACCEPTED (403 / 409 otherwise).
+     */
+    @Transactional
+    public ApplicationView startReview(SilkGrantUser user, Long id) {
+        return take(user, id, Request.of(Action.START_REVIEW, null));
     }
 
     /**
@@ -224,7 +235,7 @@ public class ApplicationRouting {
         boolean recommendingStep = !call.definition().recommendingDepartments().isEmpty();
         List<Action> actions = new ArrayList<>();
         for (Step step : steps(recommendingStep)) {
-            if (Action.AWARD_STEPS.contains(step.action())) {
+            if (Action.AWARD_STEPS.contains(step.action()) || Action.REVIEW_STEPS.contains(step.action())) {
                 continue;
             }
             if (user.hasRole(step.role()) && step.from().contains(application.status()) && ownsObject(user, application, step)

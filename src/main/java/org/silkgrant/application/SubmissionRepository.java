@@ -12,4 +12,9 @@ interface SubmissionRepository extends JpaRepository<Submission, Long> {
     Optional<Submission> findByApplicationIdAndVersionNumber(Long applicationId, int versionNumber);
 
     List<Submission> findByApplicationIdOrderByVersionNumber(Long applicationId);
+
+    /** The latest submitted version of each application. */
+    @org.springframework.data.jpa.repository.Query("select s from Submission s where s.applicationId in :ids and "
+            + "s.versionNumber = (select max(t.versionNumber) from Submission t where t.applicationId = s.applicationId)")
+    List<Submission> findLatestOf(@org.springframework.data.repository.query.Param("ids") java.util.Collection<Long> ids);
 }

@@ -34,7 +34,7 @@ import tools.jackson.databind.ObjectMapper;
  * the university's admin (each stays within the one-project limit), a complete application of theirs, submission,
  * steps and history.
  */
-final class ThroughTheApi {
+public final class ThroughTheApi {
 
     static final String PASSWORD = SilkGrantTest.DEMO_PASSWORD;
     static final String CALL = "2023-SCO";
@@ -57,14 +57,14 @@ final class ThroughTheApi {
      * Requests carry the person as loaded by {@code users} instead of a password to hash on each of them: hundreds
      * of requests in a test would otherwise spend most of their time in the password hash.
      */
-    ThroughTheApi(MockMvc mvc, ObjectMapper json, UserDetailsService users) {
+    public ThroughTheApi(MockMvc mvc, ObjectMapper json, UserDetailsService users) {
         this.mvc = mvc;
         this.json = json;
         this.users = users;
     }
 
     /** Who sends a request. */
-    RequestPostProcessor as(String username) {
+    public RequestPostProcessor as(String username) {
         if (users == null) {
             return httpBasic(username, PASSWORD);
         }
@@ -72,14 +72,14 @@ final class ThroughTheApi {
     }
 
     /** A response: its status, its body as JSON (empty object when there is none) and the raw text. */
-    record Reply(int status, JsonNode body, String text) {
+    public record Reply(int status, JsonNode body, String text) {
 
-        String detail() {
+        public String detail() {
             return body.path("detail").asString("");
         }
     }
 
-    Reply send(RequestBuilder request) throws Exception {
+    public Reply send(RequestBuilder request) throws Exception {
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
         String text = response.getContentAsString(StandardCharsets.UTF_8);
         JsonNode body = text.isBlank() || !text.strip().startsWith("{") && !text.strip().startsWith("[")
@@ -87,14 +87,14 @@ final class ThroughTheApi {
         return new Reply(response.getStatus(), body, text);
     }
 
-    JsonNode expect(RequestBuilder request, int status) throws Exception {
+    public JsonNode expect(RequestBuilder request, int status) throws Exception {
         Reply reply = send(request);
         assertThat(reply.status()).as(reply.text()).isEqualTo(status);
         return reply.body();
     }
 
     /** A new project leader of the demo university, created by its admin through the API. */
-    String newLeader() throws Exception {
+    public String newLeader() throws Exception {
         if (universityId == null) {
             universityId = expect(get("/api/v1/me").with(as("uni-admin")), 200)
                     .get("organizationId").asLong();
@@ -121,7 +121,7 @@ final class ThroughTheApi {
             + "\"responsibilities\":\"责任\",\"plan\":\"方案\",\"expectedResults\":\"成效\"}";
 
     /** A complete G3 application of the leader (recommending department 650100), ready to submit; returns its id. */
-    long complete(String leader) throws Exception {
+    public long complete(String leader) throws Exception {
         return complete(leader, BUDGET);
     }
 
@@ -167,7 +167,7 @@ final class ThroughTheApi {
     }
 
     /** The receipt number of a submission that must succeed. */
-    String submitted(String leader, long id) throws Exception {
+    public String submitted(String leader, long id) throws Exception {
         JsonNode body = expect(post("/api/v1/applications/{id}/submit", id).with(as(leader)), 200);
         assertThat(body.get("status").asString()).isEqualTo("SUBMITTED");
         return body.get("receipt").get("number").asString();
@@ -201,7 +201,7 @@ final class ThroughTheApi {
     }
 
     /** A step that must succeed; returns the new status. */
-    String step(String user, long id, Action action, String comment) throws Exception {
+    public String step(String user, long id, Action action, String comment) throws Exception {
         Reply reply = transition(user, id, action, comment);
         assertThat(reply.status()).as(user + " " + action + ": " + reply.text()).isEqualTo(200);
         return reply.body().get("status").asString();

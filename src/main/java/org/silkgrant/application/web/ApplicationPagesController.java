@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/applications")
-@PreAuthorize("hasAnyRole('APPLICANT', 'ORG_ADMIN', 'RECOMMENDER', 'PROGRAM_OFFICER')")
+@PreAuthorize("hasAnyRole('APPLICANT', 'ORG_ADMIN', 'RECOMMENDER', 'PROGRAM_OFFICER', 'EXPERT')")
 class ApplicationPagesController {
 
     private static final int PAGE_SIZE = 20;
