@@ -185,6 +185,7 @@ class ReviewFlowBrowserTests {
         assertThat(card.getText()).contains(title, CALL, "待确认");
         assertThat(card.findElements(By.cssSelector("a[href$='/applications/" + application + "']")))
                 .as("the content stays closed before the declaration").isEmpty();
+        assertThat(card.findElements(By.id("sheet-link-" + assignmentId))).isEmpty();
         clickAndWaitForReload(card.findElement(By.cssSelector("form input[name='noConflict'][value='true']"))
                 .findElement(By.xpath("..")).findElement(By.cssSelector("button[type='submit']")));
         assertThat(waitVisible(By.cssSelector("main .alert-success")).getText()).contains("声明已保存");
@@ -198,7 +199,9 @@ class ReviewFlowBrowserTests {
                 .as("read-only for the expert").isEmpty();
         chromium.screenshot("review-03-expert-reads-application.png");
 
-        open("/expert/reviews/" + assignmentId + "/sheet");
+        open("/expert/reviews");
+        clickAndWaitForReload(waitFor(By.id("sheet-link-" + assignmentId)));
+        assertThat(driver.getCurrentUrl()).endsWith("/expert/reviews/" + assignmentId + "/sheet");
         assertThat(text("sheet-status")).isIn("未填写", "草稿");
         List<WebElement> inputs = driver.findElements(By.cssSelector("#sheet-form input[type='number']"));
         assertThat(inputs).as("one box per rubric criterion").hasSizeGreaterThanOrEqualTo(3);
