@@ -34,7 +34,9 @@ public enum Kind {
     /** To an expert: {4} new applications to review in call {0}, round {2}, until {3}. */
     EXPERT_ASSIGNED,
     /** To the program officers: expert {1} declared a conflict with application {0}; a gap to fill. */
-    CONFLICT_DECLARED;
+    CONFLICT_DECLARED,
+    /** To an expert: the program officer reopened their score sheet of call {0}, with the reason as the comment. */
+    SHEET_REOPENED;
 
     String messageKey() {
         return "notification." + name();

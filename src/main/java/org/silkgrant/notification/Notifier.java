@@ -10,6 +10,7 @@ import org.silkgrant.account.Role;
 import org.silkgrant.review.ExpertsAssigned;
 import org.silkgrant.review.ReviewConflictDeclared;
 import org.silkgrant.review.ReviewReminderDue;
+import org.silkgrant.review.ReviewSheetReopened;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,14 @@ class Notifier {
                         String.valueOf(event.roundNumber()), Audience.deadline(event.deadline()), count, null),
                 null, java.util.Map.of(), "review:round:" + event.roundId() + ":assigned:" + userId + ":"
                         + event.at().toEpochMilli())));
+    }
+
+    /** The expert whose submitted score sheet the program officer reopened, with the officer's reason. */
+    @ApplicationModuleListener
+    void on(ReviewSheetReopened event) {
+        inbox.deliver(new Notification(event.expertUserId(), Kind.SHEET_REOPENED, event.applicationId(),
+                Notification.arguments(event.callCode(), null, null, null, null, null), event.reason(),
+                java.util.Map.of(), "review:sheet:" + event.assignmentId() + ":reopened:" + event.at().toEpochMilli()));
     }
 
     /** The program officers: an expert declared a conflict, so the application lacks an expert until a re-run. */

@@ -172,6 +172,10 @@ public class ReviewSheets {
         jdbc.update("update review_assignment set status = 'CONFIRMED', submitted_at = null, version = version + 1 "
                 + "where id = ?", assignmentId);
         publish(user, ReviewSheetEvent.REOPENED, assignmentId, "reason: " + why.length() + " characters");
+        Long expertUser = jdbc.queryForObject("select user_id from expert where id = ?", Long.class,
+                assignment.expertId());
+        events.publishEvent(new org.silkgrant.review.ReviewSheetReopened(expertUser, assignmentId,
+                assignment.applicationId(), assignment.callCode(), why, now.toInstant()));
         return view(load(assignmentId));
     }
 

@@ -242,6 +242,10 @@ class ReviewScoringTests {
         assertThat(reopened.body().get("status").asString()).isEqualTo("DRAFT");
         assertThat(reopened.body().get("reopenReason").asString()).isEqualTo("请补充预算意见");
         assertThat(assignmentStatus(assignment)).isEqualTo("CONFIRMED");
+        // The expert is told, with the officer's reason.
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from notice n "
+                + "join user_account u on u.id = n.user_id where u.username = 'expert' "
+                + "and n.message_key = 'notification.SHEET_REOPENED' and n.comment = '请补充预算意见'", Integer.class) == 1);
         assertThat(send(post("/api/v1/assignments/{id}/review/reopening", assignment).with(as("officer")).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"again\"}")).status()).as("not submitted").isEqualTo(409);
 
