@@ -256,6 +256,8 @@ class ExpertRegistryTests {
                 .andExpect(content().string(not(containsString("??"))));
         mvc.perform(get("/office/experts").param("field", "MEDICINE_HEALTH").session(officer))
                 .andExpect(content().string(containsString("吴海燕")))
+                .andExpect(content().string(containsString(">医药健康</span>")))
+                .andExpect(content().string(not(containsString(">MEDICINE_HEALTH</span>"))))
                 .andExpect(content().string(not(containsString("刘建华"))));
         mvc.perform(get("/office/experts/new").session(officer).cookie(new jakarta.servlet.http.Cookie("silkgrant-lang", "ru")))
                 .andExpect(status().isOk())
