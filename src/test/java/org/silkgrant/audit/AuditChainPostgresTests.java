@@ -79,31 +79,10 @@ class AuditChainPostgresTests {
         try (ConfigurableApplicationContext first = start(database);
                 ConfigurableApplicationContext second = start(database)) {
             List<AuditLog> nodes = List.of(first.getBean(AuditLog.class), second.getBean(AuditLog.class));
-            int threadsPerNode = 4;
-            int each = 25;
-            ExecutorService pool = Executors.newFixedThreadPool(threadsPerNode * nodes.size());
-            try {
-                List<Future<?>> done = new ArrayList<>();
-                for (int n = 0; n < nodes.size(); n++) {
-                    for (int t = 0; t < threadsPerNode; t++) {
-                        AuditLog node = nodes.get(n);
-                        String name = "node" + n + "-thread" + t;
-                        done.add(pool.submit(() -> {
-                            for (int i = 0; i < each; i++) {
-                                node.record(new Event(name, name + "-" + i));
-                            }
-                        }));
-                    }
-                }
-                for (Future<?> future : done) {
-                    future.get();
-                }
-            } finally {
-                pool.shutdown();
-            }
+            onThreads(nodes, (node, detail) -> node.record(new Event(detail.substring(0, detail.lastIndexOf('-')), detail)));
 
             JdbcTemplate jdbc = new JdbcTemplate(first.getBean(DataSource.class));
-            int appended = nodes.size() * threadsPerNode * each;
+            int appended = nodes.size() * THREADS_PER_NODE * EACH;
             assertThat(jdbc.queryForObject("select count(distinct seq) from audit_event where action = 'TEST_NODES'",
                     Integer.class)).isEqualTo(appended);
             assertThat(jdbc.queryForObject("select max(seq) - min(seq) + 1 - count(*) from audit_event "
@@ -137,34 +116,13 @@ class AuditChainPostgresTests {
         try (ConfigurableApplicationContext first = start(database);
                 ConfigurableApplicationContext second = start(database)) {
             List<ConfigurableApplicationContext> nodes = List.of(first, second);
-            int threadsPerNode = 4;
-            int each = 25;
-            ExecutorService pool = Executors.newFixedThreadPool(threadsPerNode * nodes.size());
-            try {
-                List<Future<?>> done = new ArrayList<>();
-                for (int n = 0; n < nodes.size(); n++) {
-                    for (int t = 0; t < threadsPerNode; t++) {
-                        ConfigurableApplicationContext node = nodes.get(n);
-                        String name = "node" + n + "-thread" + t;
-                        done.add(pool.submit(() -> {
-                            for (int i = 0; i < each; i++) {
-                                node.publishEvent(new Event(name, name + "-" + i));
-                            }
-                        }));
-                    }
-                }
-                for (Future<?> future : done) {
-                    future.get();
-                }
-            } finally {
-                pool.shutdown();
-            }
+            onThreads(nodes, (node, detail) -> node.publishEvent(new Event(detail.substring(0, detail.lastIndexOf('-')), detail)));
             for (ConfigurableApplicationContext node : nodes) {
                 node.getBean(AuditLog.class).sealPending();
             }
 
             JdbcTemplate jdbc = new JdbcTemplate(first.getBean(DataSource.class));
-            int appended = nodes.size() * threadsPerNode * each;
+            int appended = nodes.size() * THREADS_PER_NODE * EACH;
             assertThat(jdbc.queryForObject("select count(*) from audit_pending", Integer.class)).isZero();
             assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'TEST_NODES'",
                     Integer.class)).as("each record chained once").isEqualTo(appended);
@@ -176,6 +134,36 @@ class AuditChainPostgresTests {
             assertThat(intact.ok()).as("verification after two nodes sealed: %s", intact.firstProblem()).isTrue();
         } finally {
             admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private static final int THREADS_PER_NODE = 4;
+    private static final int EACH = 25;
+
+    /**
+     * On {@link #THREADS_PER_NODE} threads per node at once, hands each node {@link #EACH} details
+     * {@code node<n>-thread<t>-<i>} to append, and waits for all of them.
+     */
+    private static <N> void onThreads(List<N> nodes, java.util.function.BiConsumer<N, String> append) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS_PER_NODE * nodes.size());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int n = 0; n < nodes.size(); n++) {
+                for (int t = 0; t < THREADS_PER_NODE; t++) {
+                    N node = nodes.get(n);
+                    String name = "node" + n + "-thread" + t;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < EACH; i++) {
+                            append.accept(node, name + "-" + i);
+                        }
+                    }));
+                }
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 
