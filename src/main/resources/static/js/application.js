@@ -140,7 +140,48 @@
       line.appendChild(a);
     }
     target.replaceChildren(line);
+    summarise();
   }
+
+  // One line that stays in view while any section waits: how many, and the reason when it is the connection or
+  // the session; each section's own line says the rest.
+  var WAITING = ["pending", "saving", "restored", "offline", "session", "failed", "conflict", "errors", "error"];
+
+  function summarise() {
+    var summary = document.getElementById("save-summary");
+    if (!summary) {
+      return;
+    }
+    var waiting = [];
+    var reasons = {};
+    document.querySelectorAll(".section-status").forEach(function (status) {
+      var outcome = status.querySelector("[data-outcome]");
+      var name = outcome ? outcome.getAttribute("data-outcome") : null;
+      if (name && WAITING.indexOf(name) >= 0) {
+        waiting.push(status.id.substring("status-".length));
+        reasons[name] = true;
+      }
+    });
+    if (waiting.length === 0) {
+      summary.hidden = true;
+      summary.replaceChildren();
+      return;
+    }
+    var line = text("summary-unsaved").replace("{0}", String(waiting.length));
+    if (reasons.session) {
+      line += " — " + text("summary-session");
+    } else if (reasons.offline) {
+      line += " — " + text("summary-offline");
+    }
+    var link = document.createElement("a");
+    link.href = "#section-" + waiting[0];
+    link.className = "alert-link";
+    link.textContent = line;
+    summary.replaceChildren(link);
+    summary.hidden = false;
+  }
+
+  document.addEventListener("htmx:afterSettle", summarise);
 
   function pending(section) {
     show(section, "pending", text("state-pending"));
