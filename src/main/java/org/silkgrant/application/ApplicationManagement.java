@@ -170,7 +170,7 @@ public class ApplicationManagement {
      */
     @Transactional
     public long saveSection(SilkGrantUser user, Long id, String name, JsonNode body, long ifMatch) {
-        Application application = visible(user, id);
+        Application application = lockedVisible(user, id);
         if (!Objects.equals(application.leaderId(), user.id())) {
             throw new AccessDeniedException("only the application's leader edits it");
         }
@@ -202,7 +202,7 @@ public class ApplicationManagement {
      */
     @Transactional
     public AttachmentView attach(SilkGrantUser user, Long id, String kind, String fileName, InputStream content) {
-        Application application = visible(user, id);
+        Application application = lockedVisible(user, id);
         if (!Objects.equals(application.leaderId(), user.id())) {
             throw new AccessDeniedException("only the application's leader attaches files");
         }
@@ -249,7 +249,7 @@ public class ApplicationManagement {
         }
         receiptNumbers.prepare(found.callCode());
         return transaction.execute(status -> {
-            Application application = visible(user, id);
+            Application application = lockedVisible(user, id);
             if (application.status() == ApplicationStatus.SUBMITTED) {
                 // A second click on "submit": the same receipt, nothing new.
                 return submissions.findTopByApplicationIdOrderByVersionNumberDesc(id).map(Submission::receipt)
@@ -457,8 +457,19 @@ public class ApplicationManagement {
 
     /** The application, when the user may see it; otherwise not found (never "forbidden": its existence is private). */
     Application visible(SilkGrantUser user, Long id) {
-        Application application = applications.findById(id)
-                .orElseThrow(() -> new NotFoundException("application.notFound"));
+        return readable(user, applications.findById(id));
+    }
+
+    /**
+     * {@link #visible}, with the application's row locked for the rest of the transaction: for those who change it
+     * (its version moves on), so that two changes at once wait for each other instead of one failing.
+     */
+    Application lockedVisible(SilkGrantUser user, Long id) {
+        return readable(user, applications.findLocked(id));
+    }
+
+    private Application readable(SilkGrantUser user, Optional<Application> found) {
+        Application application = found.orElseThrow(() -> new NotFoundException("application.notFound"));
         if (!mayRead(user, application) && !granted(user, application)) {
             throw new NotFoundException("application.notFound");
         }

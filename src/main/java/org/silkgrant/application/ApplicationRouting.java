@@ -296,10 +296,10 @@ public class ApplicationRouting {
      */
     private Application actionable(SilkGrantUser user, Long id, Action action) {
         if (action == Action.EXTEND && user.hasRole(Role.PROGRAM_OFFICER)) {
-            return applications.findById(id)
+            return applications.findLocked(id)
                     .orElseThrow(() -> new org.silkgrant.shared.NotFoundException("application.notFound"));
         }
-        return management.visible(user, id);
+        return management.lockedVisible(user, id);
     }
 
     /** Role alone is not enough: the leader of this application, an admin of its organisation, its department. */

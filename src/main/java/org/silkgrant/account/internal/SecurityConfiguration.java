@@ -62,7 +62,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         // The public notice (公示) of a call is for everyone; filing an objection needs a sign-in.
                         .requestMatchers(HttpMethod.GET, "/notices/*").permitAll()
-                        .requestMatchers("/", "/calls/*", "/calls/*/guide", "/login", "/register", "/register/**",
+                        .requestMatchers("/", "/calls/*", "/calls/*/guide", "/login", "/session/status", "/register", "/register/**",
                                 "/error", "/error/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
