@@ -376,7 +376,7 @@ public class ReviewManagement {
                 "REVIEW_CONFLICT_DISMISSED", "REVIEW_CONFLICT_DISMISSAL", saved.id(), clientAddress, "SUCCESS",
                 "application " + applicationId + ", expert " + expertId + ": " + sorted(reasons).stream()
                         .map(Enum::name).collect(Collectors.joining(","))));
-        return view(saved, Map.of(applicationId, application.title()), Map.of(expertId, expert));
+        return view(saved, title(applicationId, application), Map.of(expertId, expert));
     }
 
     /**
@@ -834,8 +834,7 @@ public class ReviewManagement {
                 expert == null ? null : expert.fullName(), sorted(c.reasons()).stream().map(Enum::name).toList(),
                 reasonText(c.reasons(), locale), (c.certain() ? Certainty.CERTAIN : Certainty.POSSIBLE).name(),
                 call.effective().conflicted(c.applicationId(), c.expertId()), evidence,
-                dismissal == null ? null : view(dismissal, call.applicationsById().containsKey(c.applicationId())
-                        ? Map.of(c.applicationId(), application.title()) : Map.of(),
+                dismissal == null ? null : view(dismissal, title(c.applicationId(), application),
                         expert == null ? Map.of() : Map.of(expert.id(), expert)));
     }
 
@@ -917,6 +916,14 @@ public class ReviewManagement {
         }
         out.sort(java.util.Comparator.comparing(DeclaredView::declaredAt,
                 java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+        return out;
+    }
+
+    private static Map<Long, String> title(Long applicationId, ForReview application) {
+        Map<Long, String> out = new HashMap<>();
+        if (application != null) {
+            out.put(applicationId, application.title());
+        }
         return out;
     }
 

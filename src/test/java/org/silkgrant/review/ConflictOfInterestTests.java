@@ -182,12 +182,11 @@ class ConflictOfInterestTests {
         assertThat(page).contains("已排除", "独立法人附属企业", "撤回排除");
 
         // 4. Withdrawn, the dismissal stops covering the pair: its assignment is removed and it is refused again.
-        JsonNode withdrawn = api.expect(delete("/api/v1/conflict-dismissals/{id}", dismissalId)
-                .with(api.as("officer")), 200);
-        assertThat(withdrawn.get("withdrawnBy").asString()).isEqualTo("officer");
-        assertThat(withdrawn.get("withdrawnAt").isNull()).isFalse();
+        mvc.perform(post("/office/calls/{code}/review/conflicts/dismissals/{id}/withdrawal", CALL, dismissalId)
+                        .with(api.as("officer")).with(csrf()))
+                .andExpect(redirectedUrl("/office/calls/" + CALL + "/review#possible-conflicts"));
         assertThat(api.send(delete("/api/v1/conflict-dismissals/{id}", dismissalId).with(api.as("officer"))).status())
-                .isEqualTo(409);
+                .as("withdrawn once").isEqualTo(409);
         JsonNode afterWithdrawal = assignments(roundId);
         assertThat(live(afterWithdrawal, agri)).hasSize(4).doesNotContain(liu.id());
         assertThat(conflict(api.expect(get("/api/v1/calls/{code}/conflicts", CALL).param("certainty", "POSSIBLE")
@@ -196,6 +195,8 @@ class ConflictOfInterestTests {
         JsonNode history = api.expect(get("/api/v1/calls/{code}/conflict-dismissals", CALL).with(api.as("officer")), 200);
         assertThat(history).hasSize(1);
         assertThat(history.get(0).get("withdrawnBy").asString()).isEqualTo("officer");
+        assertThat(history.get(0).get("withdrawnAt").isNull()).isFalse();
+        assertThat(history.get(0).get("dismissedBy").asString()).isEqualTo("officer");
 
         // 5. The expert's view before confirming: who takes part, from the submitted snapshot — no content.
         long mine = pair(afterWithdrawal, xju, demo.id()).get("id").asLong();

@@ -1,10 +1,10 @@
 package org.silkgrant.review.assignment;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.silkgrant.shared.CreditCode;
 import org.silkgrant.shared.InvalidIdentifierException;
@@ -30,7 +30,7 @@ final class Matching {
 
     private final OrganisationKeys registry;
     private final boolean hasRegistry;
-    private final Map<Organisation, Map<String, Boolean>> keyCache = new HashMap<>();
+    private final Map<Organisation, Map<String, Boolean>> keyCache = new ConcurrentHashMap<>();
 
     Matching(OrganisationKeys registry) {
         this.registry = registry == null ? OrganisationKeys.none() : registry;
