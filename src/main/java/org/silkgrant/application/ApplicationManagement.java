@@ -503,7 +503,24 @@ public class ApplicationManagement {
      */
     @Transactional(readOnly = true)
     public List<ForReview> forReview(String callCode, java.util.Collection<ApplicationStatus> statuses) {
-        List<Application> found = applications.findByCallCodeAndStatusInOrderById(callCode, statuses);
+        return withSnapshots(applications.findByCallCodeAndStatusInOrderById(callCode, statuses));
+    }
+
+    /**
+     * The applications with these ids, in any state and in the order of their ids, each with its latest submitted
+     * snapshot (the expert's view of who takes part before confirming no conflict); unknown ids are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<ForReview> forReview(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Application> found = new java.util.ArrayList<>(applications.findAllById(new java.util.TreeSet<>(ids)));
+        found.sort(java.util.Comparator.comparing(Application::id));
+        return withSnapshots(found);
+    }
+
+    private List<ForReview> withSnapshots(List<Application> found) {
         if (found.isEmpty()) {
             return List.of();
         }
