@@ -3,5 +3,5 @@
  * filed during it and their answers, and the award of each noticed application when the notice ends without an
  * upheld objection (docs/award.md).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "call", "application", "account"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "call", "application", "account", "review"})
 package org.silkgrant.award;
