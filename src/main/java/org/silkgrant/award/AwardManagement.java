@@ -1,11 +1,8 @@
 package org.silkgrant.award;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -896,11 +893,9 @@ public class AwardManagement {
         return messages.getMessage("award.objection." + status, null, status.name(), LocaleContextHolder.getLocale());
     }
 
-    /** An amount in 万元 as the office reads it in a message: grouped, exact, at least 2 decimals (1,200.50; 0.3001). */
+    /** An amount in 万元 as the office reads it in a message: as the pages show it (shared.web.Wan). */
     static String wan(BigDecimal amount) {
-        DecimalFormat format = new DecimalFormat("#,##0.00##", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        format.setRoundingMode(RoundingMode.UNNECESSARY);
-        return format.format(amount);
+        return org.silkgrant.shared.web.Wan.format(amount);
     }
 
     private static BigDecimal zero() {
