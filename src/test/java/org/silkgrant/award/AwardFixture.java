@@ -45,11 +45,13 @@ final class AwardFixture {
         try (InputStream in = AwardFixture.class.getClassLoader().getResourceAsStream("calls/2023-sco.yaml")) {
             String shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Path dir = Files.createTempDirectory("award-calls");
+            dir.toFile().deleteOnExit();
             List<String> locations = new ArrayList<>(List.of("classpath*:calls/*.yaml"));
             for (Map.Entry<String, UnaryOperator<String>> variant : variants.entrySet()) {
                 String text = variant.getValue().apply(shipped.replace("code: 2023-SCO\n", "code: " + variant.getKey() + "\n"));
                 Path file = dir.resolve(variant.getKey() + ".yaml");
                 Files.writeString(file, text);
+                file.toFile().deleteOnExit();
                 locations.add(file.toUri().toString());
             }
             registry.add("silkgrant.calls.locations", () -> String.join(",", locations));
