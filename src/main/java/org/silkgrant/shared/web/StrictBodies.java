@@ -45,7 +45,23 @@ class StrictBodies implements WebMvcConfigurer {
         StrictJsonConverter strict = new StrictJsonConverter(StrictJson.strict(mapper), maxBytes);
         builder.configureMessageConvertersList(converters -> {
             converters.removeIf(StrictBodies::otherDataFormat);
-            converters.replaceAll(c -> c instanceof JacksonJsonHttpMessageConverter ? strict : c);
+            // One JSON converter, where the framework's default one stands (after the byte[], String and resource
+            // converters, which answer raw bodies such as the OpenAPI document); a JSON converter that is also a
+            // bean arrives at the front of the list as well.
+            int last = -1;
+            for (int i = 0; i < converters.size(); i++) {
+                if (converters.get(i) instanceof JacksonJsonHttpMessageConverter) {
+                    last = i;
+                }
+            }
+            if (last >= 0) {
+                converters.set(last, strict);
+                for (int i = last - 1; i >= 0; i--) {
+                    if (converters.get(i) instanceof JacksonJsonHttpMessageConverter) {
+                        converters.remove(i);
+                    }
+                }
+            }
         });
     }
 
