@@ -55,6 +55,10 @@ public final class StrictJson {
     public static final int MIN_YEAR = 1900;
     /** The latest year a date or time sent by a client may have. */
     public static final int MAX_YEAR = 2200;
+    /** The most digits before the decimal point a number sent by a client may have (10^15 万元 is no budget). */
+    public static final int MAX_INTEGER_DIGITS = 15;
+    /** The most digits after the decimal point a number sent by a client may have. */
+    public static final int MAX_DECIMALS = 20;
     /** How many unknown fields one refusal names at most. */
     static final int MAX_NAMED_UNKNOWN = 20;
 
@@ -149,6 +153,9 @@ public final class StrictJson {
             return new FieldViolationException(field, "RANGE", "input.field.dateRange", MIN_YEAR + "-01-01",
                     MAX_YEAR + "-12-31");
         }
+        if (e instanceof DecimalOutOfRange) {
+            return decimalRange(field);
+        }
         if (e instanceof InvalidNullException) {
             return new FieldViolationException(field, "REQUIRED", "input.field.required");
         }
@@ -158,7 +165,40 @@ public final class StrictJson {
         return new FieldViolationException(field, "INVALID_VALUE", "input.field.invalid");
     }
 
-    /** The field error for a value that is not of {@code type}: "a whole number", "one of: A, B" … */
+    /** The field error for a number with too many digits before or after the point ({@code 1e999999999}). */
+    public static FieldViolationException decimalRange(String field) {
+        return new FieldViolationException(field, "RANGE", "input.field.decimalRange", MAX_INTEGER_DIGITS, MAX_DECIMALS);
+    }
+
+    /**
+     * Whether a number has at most {@value #MAX_INTEGER_DIGITS} digits before and {@value #MAX_DECIMALS} after the
+     * point: beyond, arithmetic on it ({@code 1e999999999} + 1) costs without bound, so it is refused where it enters.
+     */
+    public static boolean inRange(BigDecimal value) {
+        return value == null || (value.precision() - value.scale() <= MAX_INTEGER_DIGITS && value.scale() <= MAX_DECIMALS);
+    }
+
+    /** A query or form parameter's number outside {@link #inRange(BigDecimal)}, refused while it is converted. */
+    public static final class NumberOutOfRange extends IllegalArgumentException {
+
+        public NumberOutOfRange() {
+            super("number out of range");
+        }
+    }
+
+    /** A parameter's text as a number, refused beyond {@link #inRange(BigDecimal)}; blank is null. */
+    public static BigDecimal decimal(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        BigDecimal value = new BigDecimal(text.strip());
+        if (!inRange(value)) {
+            throw new NumberOutOfRange();
+        }
+        return value;
+    }
+
+    /** The field error for a value that is not of {@code type}: a whole number, one of a list of codes … */
     public static FieldViolationException expected(String field, Class<?> type) {
         if (type.isEnum()) {
             return new FieldViolationException(field, "INVALID_VALUE", "input.expected.oneOf",
@@ -293,6 +333,14 @@ public final class StrictJson {
         }
     }
 
+    /** A number with too many digits before or after the point. */
+    static final class DecimalOutOfRange extends MismatchedInputException {
+
+        DecimalOutOfRange(JsonParser p) {
+            super(p, "decimal out of range", BigDecimal.class);
+        }
+    }
+
     /** A date or time before {@value #MIN_YEAR} or after {@value #MAX_YEAR}. */
     static final class DateOutOfRange extends MismatchedInputException {
 
@@ -342,7 +390,31 @@ public final class StrictJson {
         public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier beanDesc,
                 ValueDeserializer<?> deserializer) {
             Class<?> type = beanDesc.getBeanClass();
+            if (type == BigDecimal.class) {
+                return new BoundedDecimal(deserializer);
+            }
             return BOUNDED.contains(type) ? new BoundedDate(deserializer, type) : deserializer;
+        }
+    }
+
+    private static final class BoundedDecimal extends DelegatingDeserializer {
+
+        BoundedDecimal(ValueDeserializer<?> delegatee) {
+            super(delegatee);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegatee) {
+            return new BoundedDecimal(delegatee);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) {
+            Object value = super.deserialize(p, ctxt);
+            if (value instanceof BigDecimal number && !inRange(number)) {
+                throw new DecimalOutOfRange(p);
+            }
+            return value;
         }
     }
 

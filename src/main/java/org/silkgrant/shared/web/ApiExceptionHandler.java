@@ -167,7 +167,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     messages.getMessage("input.path.notFound", null, locale), locale));
         }
         String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
-        return object(violation(StrictJson.expected(name == null ? "parameter" : name, valueType(e)), locale));
+        return object(violation(expected(name == null ? "parameter" : name, e), locale));
     }
 
     @Override
@@ -283,8 +283,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private List<FieldError> bindingErrors(BindingResult result, Locale locale) {
         return result.getFieldErrors().stream().map(f -> {
             if (f.contains(TypeMismatchException.class)) {
-                FieldViolationException expected = StrictJson.expected(f.getField(),
-                        valueType(f.unwrap(TypeMismatchException.class)));
+                FieldViolationException expected = expected(f.getField(), f.unwrap(TypeMismatchException.class));
                 return errors(expected, locale).get(0);
             }
             String code = f.getCode();
@@ -294,6 +293,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return new FieldError(f.getField(), code == null ? "INVALID_VALUE" : code, messages.getMessage(
                     "input.field.invalid", null, locale));
         }).toList();
+    }
+
+    /** What is expected of a parameter that could not be converted: its type in words, or a number in range. */
+    private static FieldViolationException expected(String field, TypeMismatchException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StrictJson.NumberOutOfRange) {
+                return StrictJson.decimalRange(field);
+            }
+        }
+        return StrictJson.expected(field, valueType(e));
     }
 
     /** The type a parameter's value (or each of its values) should have had. */
