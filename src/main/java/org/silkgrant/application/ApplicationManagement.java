@@ -283,8 +283,9 @@ public class ApplicationManagement {
                 throw new StateConflictException("application.notEditable", application.status());
             }
             if (confirmedVersion != null && confirmedVersion != application.version()) {
-                throw new StateConflictException("application.submit.changedSinceConfirmation", confirmedVersion,
-                        application.version());
+                // As text: a version number is an identifier, not an amount to print with thousands separators.
+                throw new StateConflictException("application.submit.changedSinceConfirmation",
+                        String.valueOf(confirmedVersion), String.valueOf(application.version()));
             }
             CallView call = calls.get(application.callCode());
             // To the microsecond the database keeps: the receipt read back must be the very line that was signed.

@@ -86,7 +86,7 @@ class ApplicationEditorBrowserTests {
         assertThat(driver.findElement(By.id("application-title")).getText()).isEqualTo("阿尔泰区域生态监测联合研究");
 
         // 2. the checklist arrives by itself: one line per rule
-        chromium.waiting().until(d -> d.findElements(By.cssSelector("#checklist [data-rule]")).size() == 18);
+        chromium.waiting().until(d -> d.findElements(By.cssSelector("#checklist [data-rule]")).size() == 19);
         assertThat(rule("RESEARCH_ASSISTANT_POSITION").getDomAttribute("data-passed")).isEqualTo("false");
         chromium.screenshot("application-editor-zh.png");
 
@@ -144,7 +144,7 @@ class ApplicationEditorBrowserTests {
         chromium.screenshot("applications-list-zh.png");
         open("/applications/" + id);
         chromium.chooseLanguage("ru");
-        chromium.waiting().until(d -> d.findElements(By.cssSelector("#checklist [data-rule]")).size() == 18);
+        chromium.waiting().until(d -> d.findElements(By.cssSelector("#checklist [data-rule]")).size() == 19);
         assertThat(chromium.bodyText()).contains("Основные сведения", "Проверка соответствия").doesNotContain("??");
         chromium.screenshot("application-editor-ru.png");
         chromium.chooseLanguage("zh-CN");
@@ -157,7 +157,7 @@ class ApplicationEditorBrowserTests {
         assertThat(driver.findElement(By.id("read-only-notice")).getText()).contains("只有项目负责人可以修改申报书");
         assertThat(driver.findElements(By.cssSelector("form.section-form"))).isEmpty();
         assertThat(chromium.bodyText()).contains("建立中俄阿尔泰联合实验室", "王芳", "科研助理");
-        chromium.waiting().until(d -> d.findElements(By.cssSelector("#checklist [data-rule]")).size() == 18);
+        chromium.waiting().until(d -> d.findElements(By.cssSelector("#checklist [data-rule]")).size() == 19);
         chromium.screenshot("application-readonly-zh.png");
     }
 

@@ -104,7 +104,7 @@ class SubmissionPagesTests {
         assertThat(actions).contains("id=\"submit-button\" disabled aria-describedby=\"submit-blocked\"",
                 "data-blocked-by=\"RESEARCH_ASSISTANT_POSITION\"", "href=\"/applications/" + id + "#section-team\"",
                 "data-blocked-by=\"AGREEMENT_ATTACHED\"", "href=\"/applications/" + id + "#section-attachments\"",
-                "尚不能提交").doesNotContain("action=\"/applications/" + id + "/submit\"");
+                "尚不能提交").doesNotContain("href=\"/applications/" + id + "/submit\"");
         // The checklist refresh after each save brings the same controls along, out of band.
         mvc.perform(get("/applications/{id}/checklist", id).with(signedIn("uni-leader")).header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("id=\"submission-actions\" hx-swap-oob=\"true\""),
@@ -133,7 +133,7 @@ class SubmissionPagesTests {
         String editor = oneLine(mvc.perform(get("/applications/{id}", ready).with(signedIn(leader)))
                 .andReturn().getResponse().getContentAsString());
         String actions = editor.substring(editor.indexOf("id=\"submission-actions\""));
-        assertThat(actions).contains("action=\"/applications/" + ready + "/submit\" method=\"get\"", "id=\"submit-button\"")
+        assertThat(actions).contains("id=\"submit-button\" role=\"button\" href=\"/applications/" + ready + "/submit\"")
                 .doesNotContain("disabled", "id=\"submit-blocked\"");
 
         // A POST without the confirmation submits nothing and leads to it.
@@ -157,7 +157,7 @@ class SubmissionPagesTests {
                 "data-section=\"coApplicants\" data-saved=\"false\"", "2 名成员", "1 家外方合作单位，1 名外方人员",
                 "财政拨款 100.00 万元，自筹经费 0.00 万元，预算明细 2 行", "已选择 3/3 项，其中涉及 0 项", "已填写 7/7 项",
                 "agreement.pdf", "SHA-256 " + file.get("sha256").asString(), "SM3 " + file.get("sm3").asString(),
-                file.get("size").asLong() + " B", "申报书第 " + version + " 版，将作为第 1 次提交的版本冻结",
+                file.get("size").asLong() + " B", "冻结的是版本号 " + version + " 的内容（每次保存版本号加 1），作为第 1 次提交",
                 "提交后不能再修改", "退回修改", "本人承诺申报材料真实、准确",
                 "name=\"confirmedVersion\" value=\"" + version + "\"", "id=\"pledge\" name=\"pledge\" value=\"true\" required",
                 "name=\"_csrf\"");
