@@ -106,9 +106,11 @@ class ApplicationEditorBrowserTests {
         List<WebElement> names = team.findElements(By.cssSelector("input[data-field='fullName']"));
         assertThat(names).hasSize(2);
         assertThat(names.get(1).getDomAttribute("name")).isEqualTo("members[1].fullName");
-        inView(names.get(0)).sendKeys("张明");
-        new Select(team.findElements(By.cssSelector("select[data-field='role']")).get(0)).selectByValue("LEADER");
-        names.get(1).sendKeys("王芳");
+        // The first row is the leader already: the account holder, as a new application starts.
+        assertThat(names.get(0).getDomProperty("value")).isEqualTo(user().fullName());
+        assertThat(new Select(team.findElements(By.cssSelector("select[data-field='role']")).get(0))
+                .getFirstSelectedOption().getDomAttribute("value")).isEqualTo("LEADER");
+        inView(names.get(1)).sendKeys("王芳");
         new Select(team.findElements(By.cssSelector("select[data-field='role']")).get(1)).selectByValue("RESEARCH_ASSISTANT");
         waitForSaved("team");
         chromium.waiting().until(d -> "true".equals(rule("RESEARCH_ASSISTANT_POSITION").getDomAttribute("data-passed")));
