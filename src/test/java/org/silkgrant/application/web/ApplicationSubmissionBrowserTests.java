@@ -229,6 +229,12 @@ class ApplicationSubmissionBrowserTests {
         for (String trigger : List.of("humanSubjects", "humanGeneticResources", "laboratoryAnimals")) {
             assertThat(driver.findElement(By.id("ethics-" + trigger + "-false")).isSelected()).as(trigger).isTrue();
         }
+        // The checklist refresh after the save brought the submit controls along: ethics no longer blocks, the rest
+        // still does (no reload of the page).
+        chromium.waiting().until(d -> d.findElements(By.cssSelector("#submit-blocked [data-blocked-by='ETHICS_OPINION']"))
+                .isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#submit-blocked [data-blocked-by='AGREEMENT_ATTACHED']"))).hasSize(1);
+        assertThat(driver.findElement(By.id("submit-button")).isEnabled()).isFalse();
         inView(driver.findElement(By.id("section-ethics")));
         elementShot(By.id("section-ethics"), "editor-ethics-zh.png");
 
