@@ -77,22 +77,36 @@ public final class HeadlessChromium {
         }
         HeadlessChromium chromium = new HeadlessChromium(label, null);
         chromium.userDataDir = Files.createTempDirectory("silkgrant-chromium-");
+        chromium.launch();
+        return chromium;
+    }
+
+    /**
+     * Quits the browser and starts it again on the same profile, as a person who closed it and came back: what the
+     * pages kept (localStorage) is there, the session cookie is not.
+     */
+    public void restart() {
+        driver.quit();
+        service.stop();
+        launch();
+    }
+
+    private void launch() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.getPath());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1600", "--user-data-dir=" + chromium.userDataDir.toAbsolutePath());
-        chromium.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort()
+                "--window-size=1280,1600", "--user-data-dir=" + userDataDir.toAbsolutePath());
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort()
                 .build();
         try {
-            chromium.driver = new ChromeDriver(chromium.service, options);
+            driver = new ChromeDriver(service, options);
         } catch (RuntimeException e) {
-            chromium.service.stop();
-            chromium.deleteUserDataDir();
+            service.stop();
+            deleteUserDataDir();
             throw e;
         }
-        chromium.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return chromium;
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
     /** Skips the test (JUnit abort) when the browser is missing; call it in {@code @BeforeEach}. */

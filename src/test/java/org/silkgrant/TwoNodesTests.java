@@ -76,24 +76,6 @@ class TwoNodesTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /**
-     * The demo data (the call open now, two verified organisations with their leaders) on a PostgreSQL database,
-     * which {@link DemoMode} refuses on its own: only node A is given this, and only in this test.
-     */
-    static class DemoOnPostgres {
-
-        @Bean
-        @Primary
-        DemoMode demoOnPostgres(DemoProperties properties, DataSource dataSource) {
-            return new DemoMode(properties, dataSource) {
-                @Override
-                public boolean isActive() {
-                    return true;
-                }
-            };
-        }
-    }
-
     @Test
     void aSessionStartedOnOneNodeServesOnTheOtherAndTheReminderJobRunsOnce() throws Exception {
         requirePostgres();

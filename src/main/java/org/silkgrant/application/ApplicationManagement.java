@@ -185,7 +185,7 @@ public class ApplicationManagement {
      */
     @Transactional
     public long saveSection(SilkGrantUser user, Long id, String name, JsonNode body, long ifMatch) {
-        Application application = visible(user, id);
+        Application application = lockedVisible(user, id);
         if (!Objects.equals(application.leaderId(), user.id())) {
             throw new AccessDeniedException("only the application's leader edits it");
         }
@@ -217,7 +217,7 @@ public class ApplicationManagement {
      */
     @Transactional
     public AttachmentView attach(SilkGrantUser user, Long id, String kind, String fileName, InputStream content) {
-        Application application = visible(user, id);
+        Application application = lockedVisible(user, id);
         if (!Objects.equals(application.leaderId(), user.id())) {
             throw new AccessDeniedException("only the application's leader attaches files");
         }
@@ -273,7 +273,7 @@ public class ApplicationManagement {
         }
         receiptNumbers.prepare(found.callCode());
         return transaction.execute(status -> {
-            Application application = visible(user, id);
+            Application application = lockedVisible(user, id);
             if (application.status() == ApplicationStatus.SUBMITTED) {
                 // A second click on "submit": the same receipt, nothing new.
                 return submissions.findTopByApplicationIdOrderByVersionNumberDesc(id).map(Submission::receipt)
@@ -520,8 +520,19 @@ public class ApplicationManagement {
 
     /** The application, when the user may see it; otherwise not found (never "forbidden": its existence is private). */
     Application visible(SilkGrantUser user, Long id) {
-        Application application = applications.findById(id)
-                .orElseThrow(() -> new NotFoundException("application.notFound"));
+        return readable(user, applications.findById(id));
+    }
+
+    /**
+     * {@link #visible}, with the application's row locked for the rest of the transaction: for those who change it
+     * (its version moves on), so that two changes at once wait for each other instead of one failing.
+     */
+    Application lockedVisible(SilkGrantUser user, Long id) {
+        return readable(user, applications.findLocked(id));
+    }
+
+    private Application readable(SilkGrantUser user, Optional<Application> found) {
+        Application application = found.orElseThrow(() -> new NotFoundException("application.notFound"));
         if (!mayRead(user, application) && !granted(user, application)) {
             throw new NotFoundException("application.notFound");
         }
@@ -555,7 +566,24 @@ public class ApplicationManagement {
      */
     @Transactional(readOnly = true)
     public List<ForReview> forReview(String callCode, java.util.Collection<ApplicationStatus> statuses) {
-        List<Application> found = applications.findByCallCodeAndStatusInOrderById(callCode, statuses);
+        return withSnapshots(applications.findByCallCodeAndStatusInOrderById(callCode, statuses));
+    }
+
+    /**
+     * The applications with these ids, in any state and in the order of their ids, each with its latest submitted
+     * snapshot (the expert's view of who takes part before confirming no conflict); unknown ids are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<ForReview> forReview(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Application> found = new java.util.ArrayList<>(applications.findAllById(new java.util.TreeSet<>(ids)));
+        found.sort(java.util.Comparator.comparing(Application::id));
+        return withSnapshots(found);
+    }
+
+    private List<ForReview> withSnapshots(List<Application> found) {
         if (found.isEmpty()) {
             return List.of();
         }

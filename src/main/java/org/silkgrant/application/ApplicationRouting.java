@@ -152,9 +152,10 @@ public class ApplicationRouting {
         return true;
     }
 
-    /** What the award module shows of an application it decides on or publishes. */
+    /** What the award module shows of an application it decides on or publishes, and whom it tells. */
     public record Decidable(Long id, String callCode, String title, String organizationName, String leaderName,
-            String category, String scope, java.math.BigDecimal requestedFiscal, ApplicationStatus status) {
+            String category, String scope, java.math.BigDecimal requestedFiscal, ApplicationStatus status,
+            Long leaderId, Long organizationId) {
     }
 
     /** A call's applications in the given states, by id (no user's view: the award module checks the role). */
@@ -171,7 +172,7 @@ public class ApplicationRouting {
 
     private static Decidable decidable(Application a) {
         return new Decidable(a.id(), a.callCode(), a.title(), a.organizationName(), a.leaderName(), a.category(),
-                a.scopeCode(), a.fiscal(), a.status());
+                a.scopeCode(), a.fiscal(), a.status(), a.leaderId(), a.organizationId());
     }
 
     private ApplicationView take(SilkGrantUser user, Long id, Request request) {
@@ -296,10 +297,10 @@ public class ApplicationRouting {
      */
     private Application actionable(SilkGrantUser user, Long id, Action action) {
         if (action == Action.EXTEND && user.hasRole(Role.PROGRAM_OFFICER)) {
-            return applications.findById(id)
+            return applications.findLocked(id)
                     .orElseThrow(() -> new org.silkgrant.shared.NotFoundException("application.notFound"));
         }
-        return management.visible(user, id);
+        return management.lockedVisible(user, id);
     }
 
     /** Role alone is not enough: the leader of this application, an admin of its organisation, its department. */
@@ -364,6 +365,10 @@ public class ApplicationRouting {
         return out;
     }
 
+    /** The roles that have a queue (the /queue page and {@code GET /api/v1/applications/queue}); others get 403. */
+    public static final Set<Role> QUEUE_ROLES = java.util.Collections.unmodifiableSet(
+            EnumSet.of(Role.ORG_ADMIN, Role.RECOMMENDER, Role.PROGRAM_OFFICER));
+
     /** An application waiting for the user, with the deadline of their step. */
     public record QueueRow(Long id, String callCode, String title, String organizationName, String leaderName,
             String receiptNumber, Instant submittedAt, ApplicationStatus status, Instant deadline, int version) {
@@ -372,10 +377,14 @@ public class ApplicationRouting {
     /**
      * What waits for the user: an organisation admin's submitted applications of the organisation, a recommending
      * department's signed-off applications that chose it, the office's applications ready for formal review;
-     * oldest first.
+     * oldest first. Any other role gets 403 (ForbiddenException), as on the page.
      */
     @Transactional(readOnly = true)
     public List<QueueRow> queue(SilkGrantUser user) {
+        if (user == null || QUEUE_ROLES.stream().noneMatch(user::hasRole)) {
+            // The same answer as the /queue page: a role that has no queue is refused, not shown an empty list.
+            throw new ForbiddenException("routing.queue.forbidden");
+        }
         List<QueueRow> rows = new ArrayList<>();
         for (CallView call : calls.calls()) {
             boolean recommendingStep = !call.definition().recommendingDepartments().isEmpty();

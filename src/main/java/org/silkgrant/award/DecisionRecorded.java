@@ -6,11 +6,15 @@ import java.time.Instant;
 import org.silkgrant.shared.Audited;
 
 /**
- * The office decided on an application: APPROVED with the granted fiscal amount (万元) or NOT_FUNDED. The step of the
- * application itself is announced by {@code ApplicationTransitioned} (FUND / DECLINE), which notifies the applicant.
+ * The office decided on an application, or changed its decision before the call's notice was published: APPROVED
+ * with the granted fiscal amount (万元) or NOT_FUNDED. {@code previous…} is the decision it replaced (null for the
+ * first); {@code overEnvelope} the overrun of the category's envelope the officer confirmed (万元, null when none);
+ * {@code openSheets} the score sheets still unfinished or missing that the officer confirmed deciding without. The
+ * applicant learns nothing of it until the notice is published (the application then takes FUND / DECLINE).
  */
 public record DecisionRecorded(Long applicationId, String callCode, Decision decision, BigDecimal grantedAmount,
-        String actor, Instant at, String clientAddress) implements Audited {
+        String actor, Instant at, String clientAddress, Decision previousDecision, BigDecimal previousAmount,
+        String category, BigDecimal overEnvelope, int openSheets) implements Audited {
 
     @Override
     public String role() {
@@ -19,7 +23,7 @@ public record DecisionRecorded(Long applicationId, String callCode, Decision dec
 
     @Override
     public String action() {
-        return "AWARD_DECISION_RECORDED";
+        return previousDecision == null ? "AWARD_DECISION_RECORDED" : "AWARD_DECISION_CHANGED";
     }
 
     @Override
@@ -39,6 +43,24 @@ public record DecisionRecorded(Long applicationId, String callCode, Decision dec
 
     @Override
     public String detail() {
-        return decision + (grantedAmount == null ? "" : " " + grantedAmount.toPlainString() + " 万元");
+        StringBuilder out = new StringBuilder().append(decision);
+        if (grantedAmount != null) {
+            out.append(' ').append(grantedAmount.toPlainString()).append(" 万元");
+        }
+        if (previousDecision != null) {
+            out.append(" (was ").append(previousDecision);
+            if (previousAmount != null) {
+                out.append(' ').append(previousAmount.toPlainString()).append(" 万元");
+            }
+            out.append(')');
+        }
+        if (overEnvelope != null) {
+            out.append("; over the ").append(category).append(" envelope by ").append(overEnvelope.toPlainString())
+                    .append(" 万元, confirmed");
+        }
+        if (openSheets > 0) {
+            out.append("; ").append(openSheets).append(" score sheets open, confirmed");
+        }
+        return out.toString();
     }
 }

@@ -4,9 +4,15 @@ import java.time.Instant;
 
 import org.silkgrant.shared.Audited;
 
-/** The office upheld or dismissed an objection; the leader and whoever filed it are told. */
+/**
+ * The office upheld or dismissed an objection; the leader and whoever filed it are told — an account holder in the
+ * inbox, a member of the public by mail at {@code objectorEmail} in {@code objectorLanguage} (both null for an
+ * account holder's objection).
+ */
 public record ObjectionAnswered(Long objectionId, Long applicationId, String title, Long leaderId, String filedBy,
-        ObjectionStatus result, String actor, Instant at, String clientAddress) implements Audited {
+        ObjectionStatus result, String actor, Instant at, String clientAddress, String objectorEmail,
+        String objectorLanguage)
+        implements Audited {
 
     @Override
     public String role() {

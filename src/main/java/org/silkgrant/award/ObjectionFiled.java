@@ -4,7 +4,10 @@ import java.time.Instant;
 
 import org.silkgrant.shared.Audited;
 
-/** Someone signed in filed an objection against a noticed application; the leader and the office are told. */
+/**
+ * An applicant, an organisation admin or (where the call allows it) a member of the public with a verified e-mail
+ * filed an objection against a noticed application; the leader and the office are told, the leader not by whom.
+ */
 public record ObjectionFiled(Long objectionId, Long applicationId, String title, Long leaderId, String actor,
         Instant at, String clientAddress) implements Audited {
 

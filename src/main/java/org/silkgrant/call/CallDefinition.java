@@ -37,7 +37,8 @@ public record CallDefinition(
         List<Department> recommendingDepartments,
         Routing routing,
         Review review,
-        Contact contact) {
+        Contact contact,
+        Award award) {
 
     /** What a scope asks of an application beyond the common sections. */
     public enum Need { FIELD, PLATFORM_TYPE, ALTAI_PARTNER, PORT_PARK, PREVIOUS_PROJECT }
@@ -103,6 +104,38 @@ public record CallDefinition(
         public Optional<Criterion> criterion(String code) {
             return rubric.stream().filter(c -> c.code().equals(code)).findFirst();
         }
+    }
+
+    /**
+     * How the office decides and publishes (docs/award.md): the fiscal budget envelope of each category, against which
+     * the approved amounts are summed, and whether the public may file objections during the notice.
+     */
+    public record Award(List<Envelope> budgetEnvelope, PublicObjections publicObjections) {
+
+        public Award {
+            budgetEnvelope = List.copyOf(budgetEnvelope);
+        }
+
+        /** The envelope of a category (KEY, GENERAL), in 万元. */
+        public Optional<BigDecimal> envelope(String category) {
+            return budgetEnvelope.stream().filter(e -> e.category().equals(category)).map(Envelope::amount).findFirst();
+        }
+    }
+
+    /** The fiscal funds (万元, up to 4 decimals) the office may approve in one category of the call. */
+    public record Envelope(String category, BigDecimal amount) {
+    }
+
+    /**
+     * Objections by the public during the notice: off, or on for visitors who verify an e-mail address with a
+     * single-use code, of which one address may request {@code codesPerAddressPerHour} and one client address
+     * {@code codesPerClientAddressPerHour} in an hour; a code is valid for {@code codeValidity}.
+     */
+    public record PublicObjections(boolean enabled, int codesPerAddressPerHour, int codesPerClientAddressPerHour,
+            java.time.Duration codeValidity) {
+
+        /** Off, with the default limits. */
+        public static final PublicObjections OFF = new PublicObjections(false, 3, 20, java.time.Duration.ofMinutes(30));
     }
 
     /**

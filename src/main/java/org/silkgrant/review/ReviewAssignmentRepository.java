@@ -22,6 +22,17 @@ interface ReviewAssignmentRepository extends JpaRepository<ReviewAssignment, Lon
     boolean existsForUser(@Param("userId") Long userId, @Param("applicationId") Long applicationId,
             @Param("statuses") Collection<ReviewAssignment.Status> statuses);
 
+    List<ReviewAssignment> findByApplicationIdAndExpertIdOrderById(Long applicationId, Long expertId);
+
+    /** The pairs of every round of the call in one state, newest first. */
+    @Query("""
+            select a from ReviewAssignment a, ReviewRound r
+            where r.id = a.roundId and r.callCode = :callCode and a.status = :status
+            order by a.id desc
+            """)
+    List<ReviewAssignment> findOfCallInStatus(@Param("callCode") String callCode,
+            @Param("status") ReviewAssignment.Status status);
+
     /** Applications that hold a pair in another round of the call than this one. */
     @Query("""
             select distinct a.applicationId from ReviewAssignment a, ReviewRound r

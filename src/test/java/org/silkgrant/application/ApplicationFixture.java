@@ -244,7 +244,7 @@ public final class ApplicationFixture {
         return new CallDefinition(c.code(), c.year(), c.timeZone(), c.guideText(), c.program(), c.title(), c.shortTitle(),
                 c.introduction(), c.region(), c.schedule(), categories, c.fields(), c.platformTypes(), c.altaiRegions(),
                 c.portParks(), c.eligibility(), c.requirements(), rules, c.budgetCategories(), c.attachmentKinds(),
-                c.recommendingDepartments(), c.routing(), c.review(), c.contact());
+                c.recommendingDepartments(), c.routing(), c.review(), c.contact(), c.award());
     }
 
     public static Partner altaiStateUniversity(String country, String regionCode) {

@@ -28,7 +28,8 @@ class DeadlinesTests {
         CallDefinition changed = new CallDefinition(d.code(), d.year(), d.timeZone(), d.guideText(), d.program(),
                 d.title(), d.shortTitle(), d.introduction(), d.region(), d.schedule(), d.categories(), d.fields(),
                 d.platformTypes(), d.altaiRegions(), d.portParks(), d.eligibility(), d.requirements(), d.rules(),
-                d.budgetCategories(), d.attachmentKinds(), d.recommendingDepartments(), routing, d.review(), d.contact());
+                d.budgetCategories(), d.attachmentKinds(), d.recommendingDepartments(), routing, d.review(), d.contact(),
+                d.award());
         return new CallView(changed, DEADLINE.minus(Duration.ofDays(30)), DEADLINE, CallStatus.OPEN, false, 0);
     }
 

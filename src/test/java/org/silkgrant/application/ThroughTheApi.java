@@ -104,7 +104,7 @@ public final class ThroughTheApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", username);
         body.put("password", PASSWORD);
-        body.put("fullName", "路由测试负责人");
+        body.put("fullName", "张明");
         body.put("email", username + "@example.edu.cn");
         body.put("phone", "13800000001");
         body.put("role", "APPLICANT");

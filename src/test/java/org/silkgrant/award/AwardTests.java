@@ -13,7 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.silkgrant.MutableClock;
 import org.silkgrant.SilkGrantTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,10 +37,13 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Decisions, the public notice, objections and the award job with a clock the test moves (docs/award.md). The
- * applications are put UNDER_REVIEW directly: how they get there is the review module's business.
+ * applications are put UNDER_REVIEW directly: how they get there is the review module's business, so no score sheet
+ * is ever in and every decision confirms that. The notice closes the call's decisions, so the test that publishes it
+ * runs last. The safety net itself (envelope, open sheets, changes) is DecisionSafetyNetTests'.
  */
 @SilkGrantTest
 @DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AwardTests {
 
     private static final String CALL = "2023-SCO";
@@ -110,7 +116,13 @@ class AwardTests {
                 .content("{\"applicationId\":" + id + ",\"text\":\"" + text + "\"}"));
     }
 
+    /** The officer's decision with the confirmation that no score sheet is in (no review round in these tests). */
+    private Reply decideConfirmed(long id, String body) throws Exception {
+        return decide("officer", id, body.substring(0, body.length() - 1) + ",\"confirmUnfinishedSheets\":true}");
+    }
+
     @Test
+    @Order(1)
     void onlyTheOfficerDecidesAndTheGrantedAmountIsPositiveAndWithinTheRequest() throws Exception {
         long id = underReview("决定校验项目", "100");
 
@@ -126,18 +138,26 @@ class AwardTests {
                 .get("errors").get(0).get("code").asString()).isEqualTo("NOT_POSITIVE");
         assertThat(decide("officer", id, "{\"decision\":\"APPROVED\"}").body().get("errors").get(0).get("field").asString())
                 .isEqualTo("grantedAmount");
+        Reply unconfirmed = decide("officer", id, "{\"decision\":\"APPROVED\",\"grantedAmount\":\"100\"}");
+        assertThat(unconfirmed.status()).as("no score sheet is in").isEqualTo(422);
+        assertThat(unconfirmed.body().get("errors").get(0).get("field").asString()).isEqualTo("confirmUnfinishedSheets");
         assertThat(status(id)).isEqualTo("UNDER_REVIEW");
 
-        Reply approved = decide("officer", id, "{\"decision\":\"APPROVED\",\"grantedAmount\":\"100\",\"note\":\"全额资助\"}");
+        Reply approved = decideConfirmed(id, "{\"decision\":\"APPROVED\",\"grantedAmount\":\"100\",\"note\":\"全额资助\"}");
         assertThat(approved.status()).as(approved.text()).isEqualTo(200);
         assertThat(approved.body().get("decision").asString()).isEqualTo("APPROVED");
         assertThat(approved.body().get("grantedAmount").decimalValue()).isEqualByComparingTo("100");
-        assertThat(status(id)).isEqualTo("APPROVED");
-        assertThat(decide("officer", id, "{\"decision\":\"NOT_FUNDED\"}").status()).as("decided once").isEqualTo(409);
+        assertThat(status(id)).as("the application moves only when the notice is published").isEqualTo("UNDER_REVIEW");
+        Reply changed = decideConfirmed(id, "{\"decision\":\"NOT_FUNDED\"}");
+        assertThat(changed.status()).as("changed before publication").isEqualTo(200);
+        assertThat(changed.body().get("decision").asString()).isEqualTo("NOT_FUNDED");
+        assertThat(changed.body().get("changes").asInt()).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'AWARD_DECISION_RECORDED' "
                 + "and target_id = ?", Integer.class, String.valueOf(id))).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'APPLICATION_FUND' "
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'AWARD_DECISION_CHANGED' "
                 + "and target_id = ?", Integer.class, String.valueOf(id))).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'APPLICATION_FUND' "
+                + "and target_id = ?", Integer.class, String.valueOf(id))).as("no step before publication").isZero();
 
         // the generic transitions endpoint does not take the award's steps
         assertThat(send(post("/api/v1/applications/{id}/transitions", underReview("通用端点项目", "50")).with(as("officer"))
@@ -145,17 +165,18 @@ class AwardTests {
     }
 
     @Test
+    @Order(3)
     void noticeObjectionsAndTheAwardAfterThePeriod() throws Exception {
         long plain = underReview("阿尔泰生态监测公示项目", "120");
         long objected = underReview("异议成立的公示项目", "60");
         long dismissed = underReview("异议不成立的公示项目", "60");
         long declined = underReview("不予立项的项目", "90");
         long pending = underReview("仍在评审的项目", "90");
-        assertThat(decide("officer", plain, "{\"decision\":\"APPROVED\",\"grantedAmount\":\"100.5\"}").status()).isEqualTo(200);
-        assertThat(decide("officer", objected, "{\"decision\":\"APPROVED\",\"grantedAmount\":\"60\"}").status()).isEqualTo(200);
-        assertThat(decide("officer", dismissed, "{\"decision\":\"APPROVED\",\"grantedAmount\":\"50\"}").status()).isEqualTo(200);
-        assertThat(decide("officer", declined, "{\"decision\":\"NOT_FUNDED\",\"note\":\"创新性不足\"}").status()).isEqualTo(200);
-        assertThat(status(declined)).isEqualTo("NOT_FUNDED");
+        assertThat(decideConfirmed(plain, "{\"decision\":\"APPROVED\",\"grantedAmount\":\"100.5\"}").status()).isEqualTo(200);
+        assertThat(decideConfirmed(objected, "{\"decision\":\"APPROVED\",\"grantedAmount\":\"60\"}").status()).isEqualTo(200);
+        assertThat(decideConfirmed(dismissed, "{\"decision\":\"APPROVED\",\"grantedAmount\":\"50\"}").status()).isEqualTo(200);
+        assertThat(decideConfirmed(declined, "{\"decision\":\"NOT_FUNDED\",\"note\":\"创新性不足\"}").status()).isEqualTo(200);
+        assertThat(status(declined)).as("until publication").isEqualTo("UNDER_REVIEW");
 
         assertThat(send(post("/api/v1/calls/{code}/notice", CALL).with(as("uni-admin"))).status()).isEqualTo(403);
         Instant published = clock.instant();
@@ -165,6 +186,11 @@ class AwardTests {
         Instant ends = published.plus(Duration.ofDays(7));
         assertThat(Instant.parse(notice.body().get("endsAt").asString())).isEqualTo(ends);
         assertThat(send(post("/api/v1/calls/{code}/notice", CALL).with(as("officer"))).status()).as("once per call").isEqualTo(409);
+        assertThat(status(plain)).as("publication makes the decision final").isEqualTo("APPROVED");
+        assertThat(status(declined)).isEqualTo("NOT_FUNDED");
+        assertThat(status(pending)).isEqualTo("UNDER_REVIEW");
+        assertThat(decideConfirmed(plain, "{\"decision\":\"NOT_FUNDED\"}").status()).as("final after publication").isEqualTo(409);
+        assertThat(decideConfirmed(pending, "{\"decision\":\"NOT_FUNDED\"}").status()).as("closed after publication").isEqualTo(409);
 
         // the notice, without signing in: only the approved projects
         Reply publicNotice = send(get("/api/v1/calls/{code}/notice", CALL));
@@ -237,6 +263,7 @@ class AwardTests {
     }
 
     @Test
+    @Order(2)
     void noticePageIsPublicAndOfficePageIsTheOfficers() throws Exception {
         assertThat(mvc.perform(get("/notices/{code}", CALL)).andReturn().getResponse().getStatus()).isEqualTo(200);
         assertThat(mvc.perform(get("/office/calls/{code}/decisions", CALL).with(as("uni-leader"))).andReturn()
@@ -252,7 +279,18 @@ class AwardTests {
         assertThat(status(id)).isEqualTo("UNDER_REVIEW");
         mvc.perform(post("/office/calls/{code}/decisions/{id}", CALL, id).with(as("officer")).with(csrf())
                 .param("decision", "APPROVED").param("grantedAmount", "30"));
-        assertThat(status(id)).isEqualTo("APPROVED");
+        assertThat(jdbc.queryForObject("select count(*) from award_decision where application_id = ?", Integer.class, id))
+                .as("no score sheet is in and the officer did not confirm it").isZero();
+        mvc.perform(post("/office/calls/{code}/decisions/{id}", CALL, id).with(as("officer")).with(csrf())
+                .param("decision", "APPROVED").param("grantedAmount", "30").param("confirmUnfinishedSheets", "true"));
+        assertThat(jdbc.queryForObject("select decision from award_decision where application_id = ?", String.class, id))
+                .isEqualTo("APPROVED");
+        assertThat(status(id)).isEqualTo("UNDER_REVIEW");
+        // changed on the page before publication (so it is not on the notice of the last test)
+        mvc.perform(post("/office/calls/{code}/decisions/{id}", CALL, id).with(as("officer")).with(csrf())
+                .param("decision", "NOT_FUNDED").param("confirmUnfinishedSheets", "true"));
+        assertThat(jdbc.queryForObject("select decision from award_decision where application_id = ?", String.class, id))
+                .isEqualTo("NOT_FUNDED");
     }
 
     private void answer(long objection, String outcome, String answer) throws Exception {

@@ -55,8 +55,11 @@ import tools.jackson.databind.ObjectMapper;
  * demo call are driven to ACCEPTED through the API; then the program officer opens a review round and sees the
  * assignment with its affinities, the demo expert confirms "no conflict", reads the application, scores every
  * criterion of the rubric and submits, the officer sees the ranking, approves the application with a granted amount
- * and publishes the public notice, and a visitor reads the notice in Chinese and in English. Screenshots go to
- * {@code target/screenshots/review-*.png}.
+ * (confirming that four of five sheets are missing) and sees the totals against the budget envelope, the leader sees
+ * nothing of the decision, the officer publishes the notice through its confirmation page, the leader then sees the
+ * decision and the granted amount on the application page (zh, ru, en at phone width), and a visitor reads the notice
+ * in Chinese and in English. Screenshots go to {@code target/screenshots/review-*.png} and {@code award-*.png}; the
+ * award ones are also copied to {@code docs/award/}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -99,6 +102,7 @@ class ReviewFlowBrowserTests {
 
     private ThroughTheApi api;
     private ChromeDriver driver;
+    private final java.util.Map<Long, String> leaders = new java.util.HashMap<>();
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -248,25 +252,83 @@ class ReviewFlowBrowserTests {
 
         clickAndWaitForReload(driver.findElement(By.cssSelector("a[href$='/office/calls/" + CALL + "/decisions']")));
         WebElement decisionRow = waitFor(By.cssSelector("#decisions tr[data-application='" + application + "']"));
-        assertThat(decisionRow.getText()).contains(title, UNIVERSITY);
-        BigDecimal requested = new BigDecimal(decisionRow.findElements(By.tagName("td")).get(4).getText().strip());
+        assertThat(decisionRow.getText()).contains(title, UNIVERSITY, "已交 1 / 应交 5");
+        List<WebElement> decisionCells = decisionRow.findElements(By.tagName("td"));
+        assertThat(decisionCells.get(0).getText().strip()).as("rank").isEqualTo("1");
+        assertThat(decisionCells.get(3).getText().strip()).as("mean").isEqualTo(expected.toPlainString());
+        BigDecimal requested = new BigDecimal(decisionCells.get(7).getText().strip().replace(",", ""));
         BigDecimal granted = new BigDecimal("80");
         assertThat(granted).isLessThanOrEqualTo(requested);
         new Select(decisionRow.findElement(By.name("decision"))).selectByValue("APPROVED");
         inView(decisionRow.findElement(By.name("grantedAmount"))).sendKeys(granted.toPlainString());
         decisionRow.findElement(By.name("note")).sendKeys("专家评审意见较好，核减部分设备费");
+        // four of the five experts have not scored: deciding anyway is an explicit choice
+        assertThat(decisionRow.findElement(By.cssSelector("label[for='confirm-sheets-" + application + "']")).getText())
+                .contains("评审未完成");
+        clickAndWaitForReload(decisionRow.findElement(By.cssSelector("button[type='submit']")));
+        assertThat(text("award-failure")).contains("评审尚未完成", "已提交评审表 1 份，应提交 5 份");
+        decisionRow = waitFor(By.cssSelector("#decisions tr[data-application='" + application + "']"));
+        assertThat(decisionRow.findElement(By.name("grantedAmount")).getDomProperty("value")).as("kept for the retry")
+                .isEqualTo("80");
+        click(decisionRow.findElement(By.id("confirm-sheets-" + application)));
         clickAndWaitForReload(decisionRow.findElement(By.cssSelector("button[type='submit']")));
         assertThat(driver.findElements(By.id("award-failure"))).as(() -> chromium.bodyText()).isEmpty();
         assertThat(waitVisible(By.cssSelector("main .alert-success")).getText()).contains("立项决定已记录");
         decisionRow = waitFor(By.cssSelector("#decisions tr[data-application='" + application + "']"));
-        assertThat(decisionRow.getText()).contains("拟立项", "80");
+        assertThat(decisionRow.getText()).contains("拟立项", "80.00", "未公示", "本类累计 80.00 万元");
+        WebElement general = driver.findElement(By.cssSelector("#envelope-totals tr[data-category='GENERAL']"));
+        assertThat(general.findElement(By.className("approved")).getText()).contains("80.00");
+        assertThat(general.findElement(By.className("remaining")).getText()).contains("1,720.00");
+        chromium.screenshot("award-01-decisions-totals.png");
+        copyToDocs("award-01-decisions-totals.png");
+
+        // before publication the leader sees nothing of the decision
+        signIn(leaderOf(application));
+        open("/applications/" + application);
+        wait(PATIENCE).until(d -> d.findElements(By.id("decision-panel")).isEmpty());
+        assertThat(driver.findElements(By.id("funding-decision"))).isEmpty();
+        assertThat(text("application-status")).isEqualTo("评审中");
+
+        // publishing asks first, on a page that lists what the notice will say
+        signIn("officer");
+        open("/office/calls/" + CALL + "/decisions");
+        clickAndWaitForReload(driver.findElement(By.id("prepare-notice")));
+        assertThat(driver.getCurrentUrl()).endsWith("/office/calls/" + CALL + "/notice/confirm");
+        WebElement listed = waitFor(By.cssSelector("#publish-projects tr[data-application='" + application + "']"));
+        assertThat(listed.getText()).contains(title, UNIVERSITY, "80.00");
+        assertThat(text("publish-period")).contains("公示期 7 天");
+        assertThat(text("publish-undecided")).contains(application == first ? SECOND_TITLE : FIRST_TITLE);
         inView(driver.findElement(By.id("notice-text"))).sendKeys("公示期内如有异议，请登录系统提交。");
-        clickAndWaitForReload(driver.findElement(By.cssSelector("#notice-card button[type='submit']")));
+        chromium.screenshot("award-02-publish-confirmation.png");
+        copyToDocs("award-02-publish-confirmation.png");
+        clickAndWaitForReload(driver.findElement(By.id("publish-confirm")));
         assertThat(driver.findElements(By.id("award-failure"))).as(() -> chromium.bodyText()).isEmpty();
         assertThat(waitVisible(By.cssSelector("main .alert-success")).getText()).contains("公示已发布");
         assertThat(driver.findElement(By.id("notice-card")).findElements(By.cssSelector("a[href$='/notices/" + CALL + "']")))
                 .hasSize(1);
+        assertThat(driver.findElement(By.cssSelector("#decisions tr[data-application='" + application + "']"))
+                .findElements(By.tagName("details"))).as("final: no form to change it").isEmpty();
         chromium.screenshot("review-06-office-decision-notice.png");
+
+        // after publication the leader sees the decision and the granted amount on the application page
+        signIn(leaderOf(application));
+        open("/applications/" + application);
+        WebElement decided = waitVisible(By.id("funding-decision"));
+        assertThat(decided.getText()).contains("拟立项", "80.00 万元", "公示期");
+        assertThat(text("application-status")).isEqualTo("拟立项");
+        chromium.screenshot("award-03-leader-decision-zh-page.png");
+        windowShot("award-03-leader-decision-zh.png");
+        open("/applications/" + application + "?lang=ru");
+        assertThat(waitVisible(By.id("funding-decision")).getText()).contains("Решение о финансировании", "80.00");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open("/applications/" + application + "?lang=en");
+            assertThat(waitVisible(By.id("funding-decision")).getText()).contains("Funding decision", "80.00 × 10,000 yuan");
+            windowShot("award-04-leader-decision-en-phone.png");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+            open("/applications/" + application + "?lang=zh-CN");
+        }
 
         // 4. a visitor reads the notice without signing in, in Chinese and in English
         signOut();
@@ -303,10 +365,32 @@ class ReviewFlowBrowserTests {
                             + "\"summary\":\"摘要\",\"recommendingDepartment\":\"650100\"}"), 200);
         }
         api.submitted(leader, id);
+        leaders.put(id, leader);
         api.step("uni-admin", id, Action.APPROVE, "同意");
         api.step("recommender", id, Action.RECOMMEND, "推荐");
         assertThat(api.step("officer", id, Action.ACCEPT, "形式审查通过")).isEqualTo("ACCEPTED");
         return id;
+    }
+
+    private String leaderOf(long application) {
+        return leaders.get(application);
+    }
+
+    /** What the window shows from the top of the page (a person's first look), to target/screenshots and docs/award/. */
+    private void windowShot(String name) throws IOException {
+        driver.executeScript("window.scrollTo(0, 0);");
+        java.nio.file.Files.createDirectories(HeadlessChromium.SCREENSHOTS);
+        java.nio.file.Files.copy(driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+                HeadlessChromium.SCREENSHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        copyToDocs(name);
+    }
+
+    /** Keeps a screenshot worth showing in docs/award/ (the browser tests write theirs to target/screenshots). */
+    private static void copyToDocs(String name) throws IOException {
+        java.nio.file.Path docs = java.nio.file.Path.of("docs", "award");
+        java.nio.file.Files.createDirectories(docs);
+        java.nio.file.Files.copy(HeadlessChromium.SCREENSHOTS.resolve(name), docs.resolve(name),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The live assignment of the expert to the application in the round, or null. */

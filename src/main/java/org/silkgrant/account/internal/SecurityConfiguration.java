@@ -45,6 +45,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/calls", "/api/v1/calls/*", "/api/v1/calls/*/notice").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/organizations/registrations").permitAll()
+                        // Where a call allows it, the public objects with a verified e-mail address (docs/award.md).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/calls/*/notice/public-objections",
+                                "/api/v1/calls/*/notice/public-objections/codes").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/receipts/public-key").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
@@ -60,9 +63,12 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        // The public notice (公示) of a call is for everyone; filing an objection needs a sign-in.
+                        // The public notice (公示) of a call is for everyone; an objection needs a sign-in, or a verified
+                        // e-mail address where the call allows objections from the public.
                         .requestMatchers(HttpMethod.GET, "/notices/*").permitAll()
-                        .requestMatchers("/", "/calls/*", "/calls/*/guide", "/login", "/register", "/register/**",
+                        .requestMatchers(HttpMethod.POST, "/notices/*/public-objection",
+                                "/notices/*/public-objection/code").permitAll()
+                        .requestMatchers("/", "/calls/*", "/calls/*/guide", "/login", "/session/status", "/register", "/register/**",
                                 "/error", "/error/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

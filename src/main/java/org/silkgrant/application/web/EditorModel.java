@@ -5,12 +5,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -210,10 +208,5 @@ class EditorModel {
         }
         values.put(field, rows);
         return rows;
-    }
-
-    /** The section names of the editor, for the version inputs every save updates. */
-    static Set<String> sectionPaths() {
-        return ORDER.stream().map(SectionName::path).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

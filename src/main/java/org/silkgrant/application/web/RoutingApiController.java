@@ -86,7 +86,8 @@ class RoutingApiController {
     }
 
     @GetMapping("/queue")
-    @Operation(summary = "What waits for the caller: an organisation admin's, a recommending department's or the office's queue")
+    @Operation(summary = "What waits for the caller: an organisation admin's, a recommending department's or the office's "
+            + "queue; 403 for every other role (applicants, experts, the three admins), as on the /queue page")
     List<ApplicationRouting.QueueRow> queue(@AuthenticationPrincipal SilkGrantUser user) {
         return routing.queue(user);
     }

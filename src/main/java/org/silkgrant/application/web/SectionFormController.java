@@ -93,7 +93,6 @@ class SectionFormController {
             response.setHeader("HX-Trigger", "saved");
             model.addAttribute("version", saved);
             model.addAttribute("savedAt", at);
-            model.addAttribute("sectionPaths", EditorModel.sectionPaths());
             model.addAttribute("budgetSums", section == SectionName.BUDGET ? BudgetSums.of(body) : null);
             model.addAttribute("title", section == SectionName.BASICS && body.hasNonNull("title")
                     ? body.get("title").asString() : null);
@@ -108,6 +107,13 @@ class SectionFormController {
             model.addAttribute("fieldErrors", e.violations().stream().map(v -> new ReadableJson.Line(readable.label(v.field()),
                     messages.getMessage(v.messageKey(), v.arguments(), v.messageKey(), locale))).toList());
             return fragment ? "application/fragments :: errors" : page(user, id, section, body, from, model, locale);
+        } catch (org.springframework.dao.ConcurrencyFailureException e) {
+            // The application's row stayed locked by another save for longer than the database waits: nothing was
+            // written; the editor keeps the change and sends it again.
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", "2");
+            model.addAttribute("stateError", messages.getMessage("editor.busy", null, locale));
+            return fragment ? "application/fragments :: stateError" : page(user, id, section, body, from, model, locale);
         } catch (StateConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("stateError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));

@@ -38,8 +38,18 @@ class AwardApiController {
         this.awards = awards;
     }
 
-    /** {@code decision} APPROVED or NOT_FUNDED; {@code grantedAmount} in 万元 as a decimal string, for APPROVED. */
-    record DecisionRequest(Decision decision, BigDecimal grantedAmount, String note) {
+    /**
+     * {@code decision} APPROVED or NOT_FUNDED; {@code grantedAmount} in 万元 as a decimal string, for APPROVED;
+     * {@code confirmOverEnvelope} and {@code confirmUnfinishedSheets} confirm what a previous 422 warned of.
+     */
+    record DecisionRequest(Decision decision, BigDecimal grantedAmount, String note, Boolean confirmOverEnvelope,
+            Boolean confirmUnfinishedSheets) {
+    }
+
+    record CodeRequest(String email) {
+    }
+
+    record PublicObjectionRequest(String email, String code, Long applicationId, String text) {
     }
 
     record NoticeRequest(String text) {
@@ -52,17 +62,48 @@ class AwardApiController {
     }
 
     @PostMapping("/applications/{id}/decision")
-    @Operation(summary = "Record the funding decision (program officer): 403 for others, 409 unless UNDER_REVIEW, "
-            + "422 naming grantedAmount when missing, not positive or above the requested fiscal funds")
+    @Operation(summary = "Record or change the funding decision until the call's notice is published (program officer): "
+            + "403 for others, 409 unless UNDER_REVIEW or once the notice is published, 422 naming grantedAmount when "
+            + "missing, not positive or above the requested fiscal funds, confirmUnfinishedSheets while score sheets are "
+            + "unfinished or missing, confirmOverEnvelope when the approval takes its category over the envelope")
     DecisionView decide(@PathVariable Long id, @RequestBody DecisionRequest request,
             @AuthenticationPrincipal SilkGrantUser user) {
-        return awards.decide(user, id, new DecisionCommand(request.decision(), request.grantedAmount(), request.note()));
+        return awards.decide(user, id, new DecisionCommand(request.decision(), request.grantedAmount(), request.note(),
+                Boolean.TRUE.equals(request.confirmOverEnvelope()), Boolean.TRUE.equals(request.confirmUnfinishedSheets())));
+    }
+
+    @GetMapping("/applications/{id}/decision")
+    @Operation(summary = "The decision on an application: for the office at once, for its leader and organisation once "
+            + "the call's notice is published; 404 before, without a decision, or when the application is not yours")
+    AwardManagement.ApplicationDecision decision(@PathVariable Long id, @AuthenticationPrincipal SilkGrantUser user) {
+        return awards.decisionOf(user, id).orElseThrow(() -> new NotFoundException("award.decision.none"));
+    }
+
+    @GetMapping("/applications/{id}/decision/history")
+    @Operation(summary = "Every decision and change of the application, oldest first (program officer)")
+    List<AwardManagement.DecisionVersion> history(@PathVariable Long id, @AuthenticationPrincipal SilkGrantUser user) {
+        return awards.history(user, id);
     }
 
     @GetMapping("/calls/{code}/decisions")
-    @Operation(summary = "The call's applications under review and decided, with each decision (program officer)")
+    @Operation(summary = "The call's applications under review and decided, with rank, scores, open score sheets, "
+            + "each decision and the running total of its category (program officer)")
     List<DecisionView> decisions(@PathVariable String code, @AuthenticationPrincipal SilkGrantUser user) {
         return awards.decisions(user, code);
+    }
+
+    @GetMapping("/calls/{code}/decisions/totals")
+    @Operation(summary = "Per category: the fiscal budget envelope, the approved total and count, what remains "
+            + "(negative when over) and what the listed applications request, exact decimal strings in 万元 (program officer)")
+    List<AwardManagement.CategoryTotal> totals(@PathVariable String code, @AuthenticationPrincipal SilkGrantUser user) {
+        return awards.totals(user, code);
+    }
+
+    @GetMapping("/calls/{code}/notice/preview")
+    @Operation(summary = "What publishing the notice now would list: approved projects, totals, the period, how many are "
+            + "not funded and which have no decision (program officer); 409 once published")
+    AwardManagement.NoticePreview preview(@PathVariable String code, @AuthenticationPrincipal SilkGrantUser user) {
+        return awards.preview(user, code);
     }
 
     @PostMapping("/calls/{code}/notice")
@@ -82,10 +123,30 @@ class AwardApiController {
 
     @PostMapping("/calls/{code}/notice/objections")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "File an objection against a noticed application (signed in); 409 outside the notice period")
+    @Operation(summary = "File an objection against a noticed application (applicants and organisation admins; 403 for "
+            + "staff, experts and the admins); 409 outside the notice period")
     ObjectionView object(@PathVariable String code, @RequestBody ObjectionRequest request,
             @AuthenticationPrincipal SilkGrantUser user) {
         return awards.object(user, code, request.applicationId(), request.text());
+    }
+
+    @PostMapping("/calls/{code}/notice/public-objections/codes")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Mail a single-use code to verify an e-mail address for a public objection (no account; only "
+            + "where the call allows it, 403 otherwise or when signed in); 429 beyond the call's hourly limits")
+    AwardManagement.CodeSent code(@PathVariable String code, @RequestBody CodeRequest request,
+            @AuthenticationPrincipal SilkGrantUser user) {
+        return awards.requestObjectionCode(user, code, request == null ? null : request.email());
+    }
+
+    @PostMapping("/calls/{code}/notice/public-objections")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "File a public objection with the mailed code (no account; only where the call allows it); "
+            + "422 naming code when it is wrong, expired or used")
+    ObjectionView objectAsPublic(@PathVariable String code, @RequestBody PublicObjectionRequest request,
+            @AuthenticationPrincipal SilkGrantUser user) {
+        return awards.objectAsPublic(user, code, request.email(), request.code(), request.applicationId(),
+                request.text());
     }
 
     @GetMapping("/calls/{code}/notice/objections")

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
 import org.silkgrant.call.CallDefinition;
 import org.silkgrant.call.CallDefinition.AltaiRegion;
 import org.silkgrant.call.CallDefinition.AttachmentKind;
+import org.silkgrant.call.CallDefinition.Award;
+import org.silkgrant.call.CallDefinition.Envelope;
+import org.silkgrant.call.CallDefinition.PublicObjections;
 import org.silkgrant.call.CallDefinition.BudgetCategory;
 import org.silkgrant.call.CallDefinition.Category;
 import org.silkgrant.call.CallDefinition.Check;
@@ -80,6 +83,9 @@ public final class CallDefinitionLoader {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z]+/[a-z0-9][a-z0-9.+-]*");
     private static final Pattern ORG_CATEGORY = Pattern.compile("[1-9A-Y][1-9]");
+    /** Money in 万元 is stored as numeric(14, 4): whole yuan, at most 10 digits before the point. */
+    private static final int MONEY_SCALE = 4;
+    private static final BigDecimal MONEY_MAX = new BigDecimal("9999999999.9999");
 
     private final YAMLMapper yaml = YAMLMapper.builder().build();
     private final Predicate<String> guideTextExists;
@@ -151,7 +157,7 @@ public final class CallDefinitionLoader {
             keys(root, "format", "code", "year", "timeZone", "guideText", "program", "title", "shortTitle",
                     "introduction", "region", "schedule", "categories", "fields", "platformTypes", "altaiRegions",
                     "portParks", "eligibility", "requirements", "rules", "budgetCategories", "attachmentKinds",
-                    "recommendingDepartments", "routing", "review", "contact");
+                    "recommendingDepartments", "routing", "review", "contact", "award");
             Integer format = integer(root.get("format"), true);
             if (format != null && format != FORMAT) {
                 problem(root.get("format"), "unsupported format " + format + " (this version reads format " + FORMAT + ")");
@@ -200,12 +206,13 @@ public final class CallDefinitionLoader {
             Routing routing = routing(root.get("routing"));
             Review review = review(root.get("review"));
             Contact contact = contact(root.get("contact"));
+            Award award = award(root.get("award"), categories);
 
             needsHaveTheirLists(root.get("categories"), categories, fields, platformTypes, altaiRegions, portParks);
             return new CallDefinition(code, year == null ? 0 : year, zone, guideText, program, title, shortTitle,
                     introduction, region, schedule, categories, fields, platformTypes, altaiRegions, portParks,
                     eligibility, requirements, rules, budgetCategories, attachmentKinds, recommendingDepartments,
-                    routing, review, contact);
+                    routing, review, contact, award);
         }
 
         void keys(Node node, String... allowed) {
@@ -592,6 +599,80 @@ public final class CallDefinitionLoader {
             return new Review(k == null ? 0 : k, m == null ? 0 : m, period, hours.stream()
                     .filter(java.util.Objects::nonNull).sorted(java.util.Comparator.reverseOrder()).toList(), rubric,
                     threshold, trimmed == null ? 0 : trimmed, notice);
+        }
+
+        /**
+         * The award block: a fiscal budget envelope for every category of the call, each once, positive and within
+         * numeric(14, 4) (whole yuan: at most 4 decimals, at most 10 digits before the point); public objections off
+         * unless enabled, with bounded code limits.
+         */
+        Award award(Node node, List<Category> categories) {
+            if (!mapping(node)) {
+                return null;
+            }
+            keys(node, "budgetEnvelope", "publicObjections");
+            Set<String> known = new LinkedHashSet<>();
+            categories.forEach(c -> known.add(c.code()));
+            List<Envelope> envelopes = list(node.get("budgetEnvelope"), true, (n, i) -> {
+                if (!mapping(n)) {
+                    return null;
+                }
+                keys(n, "category", "amount");
+                String category = string(n.get("category"));
+                if (category != null && !known.contains(category)) {
+                    problem(n.get("category"), "unknown category '" + category + "' (known: " + String.join(", ", known) + ")");
+                }
+                BigDecimal amount = decimal(n.get("amount"), true);
+                if (amount != null) {
+                    if (amount.signum() <= 0) {
+                        problem(n.get("amount"), "must be greater than 0 (万元)");
+                    } else if (amount.stripTrailingZeros().scale() > MONEY_SCALE) {
+                        problem(n.get("amount"), "has more than " + MONEY_SCALE + " decimals (万元 to the yuan)");
+                    } else if (amount.compareTo(MONEY_MAX) > 0) {
+                        problem(n.get("amount"), "must be at most " + MONEY_MAX.toPlainString() + " (万元)");
+                    }
+                }
+                return new Envelope(category, amount);
+            }, Envelope::category);
+            for (String category : known) {
+                if (envelopes.stream().noneMatch(e -> category.equals(e.category()))) {
+                    problem(node.get("budgetEnvelope"), "has no envelope for category " + category);
+                }
+            }
+            return new Award(envelopes, publicObjections(node.get("publicObjections")));
+        }
+
+        PublicObjections publicObjections(Node node) {
+            if (node.absent()) {
+                return PublicObjections.OFF;
+            }
+            if (!mapping(node)) {
+                return PublicObjections.OFF;
+            }
+            keys(node, "enabled", "codesPerAddressPerHour", "codesPerClientAddressPerHour", "codeValidity");
+            PublicObjections d = PublicObjections.OFF;
+            int perAddress = limit(node.get("codesPerAddressPerHour"), d.codesPerAddressPerHour(), 10);
+            int perClient = limit(node.get("codesPerClientAddressPerHour"), d.codesPerClientAddressPerHour(), 1000);
+            Duration validity = node.get("codeValidity").absent() ? d.codeValidity() : duration(node.get("codeValidity"), true);
+            positivePeriod(node.get("codeValidity"), validity);
+            if (validity != null && validity.compareTo(Duration.ofDays(1)) > 0) {
+                problem(node.get("codeValidity"), "must be at most P1D");
+            }
+            return new PublicObjections(bool(node.get("enabled")), perAddress, perClient,
+                    validity == null ? d.codeValidity() : validity);
+        }
+
+        /** A whole number from 1 to {@code max}, or the default when absent. */
+        int limit(Node node, int fallback, int max) {
+            if (node.absent()) {
+                return fallback;
+            }
+            Integer value = positive(node);
+            if (value != null && value > max) {
+                problem(node, "must be at most " + max);
+                return fallback;
+            }
+            return value == null ? fallback : value;
         }
 
         Criterion criterion(Node node, int index) {

@@ -31,7 +31,7 @@ final class CallJson {
             Region region, Contact contact, List<Category> categories, List<Coded> fields, List<Coded> platformTypes,
             List<AltaiRegion> altaiRegions, List<PortPark> portParks, List<Clause> eligibility,
             List<Clause> requirements, List<BudgetCategory> budgetCategories, List<AttachmentKind> attachmentKinds,
-            List<Department> recommendingDepartments, Rules rules, Routing routing) {
+            List<Department> recommendingDepartments, Rules rules, Routing routing, Award award) {
 
         static Detail of(CallView call, Locale locale) {
             CallDefinition d = call.definition();
@@ -58,8 +58,37 @@ final class CallJson {
                     new Routing(call.submissionDeadline(), call.orgSignOffDeadline(),
                             d.recommendingDepartments().isEmpty() ? null : call.recommendationDeadline(),
                             d.routing().revisionPeriod().toString(), d.routing().reminderHours(),
-                            coded(d.routing().formalReviewItems(), locale)));
+                            coded(d.routing().formalReviewItems(), locale)),
+                    Award.of(d, locale));
         }
+    }
+
+    /**
+     * The award block: each category's fiscal budget envelope as a decimal string in 万元 (API.md), and whether the
+     * public may object during the notice with a verified e-mail, within which limits.
+     */
+    record Award(List<Envelope> budgetEnvelope, PublicObjections publicObjections) {
+
+        static Award of(CallDefinition d, Locale locale) {
+            if (d.award() == null) {
+                return null;
+            }
+            return new Award(d.award().budgetEnvelope().stream().map(e -> new Envelope(e.category(),
+                    d.categories().stream().filter(c -> c.code().equals(e.category())).findFirst()
+                            .map(c -> t(c.title(), locale)).orElse(e.category()),
+                    e.amount().stripTrailingZeros().toPlainString())).toList(),
+                    new PublicObjections(d.award().publicObjections().enabled(),
+                            d.award().publicObjections().codesPerAddressPerHour(),
+                            d.award().publicObjections().codesPerClientAddressPerHour(),
+                            d.award().publicObjections().codeValidity().toString()));
+        }
+    }
+
+    record Envelope(String category, String title, String amount) {
+    }
+
+    record PublicObjections(boolean enabled, int codesPerAddressPerHour, int codesPerClientAddressPerHour,
+            String codeValidity) {
     }
 
     record Program(String code, String title, String parent) {

@@ -8,4 +8,9 @@ public record Conflict(long applicationId, long expertId, Set<ConflictReason> re
     public Conflict {
         reasons = Set.copyOf(reasons);
     }
+
+    /** Whether any reason is certain (then the pair can never be dismissed). */
+    public boolean certain() {
+        return reasons.stream().anyMatch(r -> r.certainty() == Certainty.CERTAIN);
+    }
 }

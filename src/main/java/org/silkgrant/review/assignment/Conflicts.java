@@ -12,7 +12,9 @@ import java.util.Set;
 
 /**
  * Every conflicted pair of one call, as {@link ConflictFinder} found them: per application the sorted indices of
- * its conflicted experts and a bit mask of reasons for each. Immutable.
+ * its conflicted experts and a bit mask of reasons for each, certain and possible. Immutable; {@link #withDismissed}
+ * gives the conflicts that remain after the program officer dismissed possible ones, and {@link #explain} says what
+ * matched for one pair.
  */
 public final class Conflicts {
 
@@ -23,16 +25,30 @@ public final class Conflicts {
     private final Map<Long, Integer> applicationIndex;
     private final Map<Long, Integer> expertIndex;
     private final int[][] experts;
-    private final byte[][] masks;
+    private final int[][] masks;
     private final long count;
+    private final List<ApplicationProfile> applicationProfiles;
+    private final List<ExpertProfile> expertProfiles;
+    private final Matching matching;
 
-    Conflicts(long[] applicationIds, long[] expertIds, int[][] experts, byte[][] masks) {
+    Conflicts(long[] applicationIds, long[] expertIds, int[][] experts, int[][] masks,
+            List<ApplicationProfile> applicationProfiles, List<ExpertProfile> expertProfiles, Matching matching) {
+        this(applicationIds, expertIds, index(applicationIds), index(expertIds), experts, masks, applicationProfiles,
+                expertProfiles, matching);
+    }
+
+    private Conflicts(long[] applicationIds, long[] expertIds, Map<Long, Integer> applicationIndex,
+            Map<Long, Integer> expertIndex, int[][] experts, int[][] masks,
+            List<ApplicationProfile> applicationProfiles, List<ExpertProfile> expertProfiles, Matching matching) {
         this.applicationIds = applicationIds;
         this.expertIds = expertIds;
-        this.applicationIndex = index(applicationIds);
-        this.expertIndex = index(expertIds);
+        this.applicationIndex = applicationIndex;
+        this.expertIndex = expertIndex;
         this.experts = experts;
         this.masks = masks;
+        this.applicationProfiles = applicationProfiles;
+        this.expertProfiles = expertProfiles;
+        this.matching = matching;
         long total = 0;
         for (int[] list : experts) {
             total += list.length;
@@ -50,7 +66,7 @@ public final class Conflicts {
         return index;
     }
 
-    /** The number of conflicted pairs. */
+    /** The number of conflicted pairs (certain or possible). */
     public long count() {
         return count;
     }
@@ -66,6 +82,7 @@ public final class Conflicts {
         return mask == 0 ? Set.of() : reasons(mask);
     }
 
+    /** Whether the pair conflicts, certainly or possibly (either way it is not assigned). */
     public boolean conflicted(long applicationId, long expertId) {
         return !reasons(applicationId, expertId).isEmpty();
     }
@@ -97,7 +114,7 @@ public final class Conflicts {
         Integer a = applicationIndex.get(applicationId);
         Map<ConflictReason, Integer> counts = new EnumMap<>(ConflictReason.class);
         if (a != null) {
-            for (byte mask : masks[a]) {
+            for (int mask : masks[a]) {
                 for (ConflictReason reason : REASONS) {
                     if ((mask & reason.bit()) != 0) {
                         counts.merge(reason, 1, Integer::sum);
@@ -106,6 +123,129 @@ public final class Conflicts {
             }
         }
         return counts;
+    }
+
+    /**
+     * The conflicts that remain when the given possible reasons of the given pairs are dismissed. A pair that has a
+     * certain reason keeps every reason (a certain conflict is never dismissed); a pair whose possible reasons are not
+     * all covered by its dismissal keeps the uncovered ones and stays excluded. Work proportional to the dismissals.
+     */
+    public Conflicts withDismissed(Map<Pair, Set<ConflictReason>> dismissed) {
+        if (dismissed.isEmpty()) {
+            return this;
+        }
+        int[][] newExperts = experts.clone();
+        int[][] newMasks = masks.clone();
+        boolean changed = false;
+        for (Map.Entry<Pair, Set<ConflictReason>> entry : dismissed.entrySet()) {
+            Integer a = applicationIndex.get(entry.getKey().applicationId());
+            Integer e = expertIndex.get(entry.getKey().expertId());
+            if (a == null || e == null) {
+                continue;
+            }
+            int i = Arrays.binarySearch(newExperts[a], e);
+            if (i < 0) {
+                continue;
+            }
+            int mask = newMasks[a][i];
+            if ((mask & ConflictReason.CERTAIN_BITS) != 0) {
+                continue;
+            }
+            int cleared = mask;
+            for (ConflictReason reason : entry.getValue()) {
+                if (reason.certainty() == Certainty.POSSIBLE) {
+                    cleared &= ~reason.bit();
+                }
+            }
+            if (cleared == mask) {
+                continue;
+            }
+            changed = true;
+            if (cleared != 0) {
+                newMasks[a] = newMasks[a] == masks[a] ? masks[a].clone() : newMasks[a];
+                newMasks[a][i] = cleared;
+            } else {
+                int[] keptExperts = new int[newExperts[a].length - 1];
+                int[] keptMasks = new int[keptExperts.length];
+                System.arraycopy(newExperts[a], 0, keptExperts, 0, i);
+                System.arraycopy(newExperts[a], i + 1, keptExperts, i, keptExperts.length - i);
+                System.arraycopy(newMasks[a], 0, keptMasks, 0, i);
+                System.arraycopy(newMasks[a], i + 1, keptMasks, i, keptMasks.length - i);
+                newExperts[a] = keptExperts;
+                newMasks[a] = keptMasks;
+            }
+        }
+        return changed ? new Conflicts(applicationIds, expertIds, applicationIndex, expertIndex, newExperts, newMasks,
+                applicationProfiles, expertProfiles, matching) : this;
+    }
+
+    /**
+     * What matched for one pair, rule by rule: each piece of evidence with its reason, basis, the application's side
+     * and the expert's side. Empty when the pair does not conflict by the rules (or an id is unknown); dismissals do
+     * not change what matched.
+     */
+    public List<Evidence> explain(long applicationId, long expertId) {
+        Integer a = applicationIndex.get(applicationId);
+        Integer e = expertIndex.get(expertId);
+        if (a == null || e == null) {
+            return List.of();
+        }
+        return explain(applicationProfiles.get(a), expertProfiles.get(e), matching);
+    }
+
+    /** The pairwise rules of {@link Matching} for one pair; {@link ConflictFinder}'s indices find the same reasons. */
+    static List<Evidence> explain(ApplicationProfile application, ExpertProfile expert, Matching matching) {
+        List<Evidence> out = new ArrayList<>();
+        if (application.applicant() != null) {
+            organisation(out, application.applicant(), expert, ConflictReason.EXPERT_ORG_IS_APPLICANT, matching);
+        }
+        for (Organisation organisation : application.coApplicants()) {
+            organisation(out, organisation, expert, ConflictReason.EXPERT_ORG_IS_CO_APPLICANT, matching);
+        }
+        for (Organisation organisation : application.partners()) {
+            organisation(out, organisation, expert, ConflictReason.EXPERT_ORG_IS_PARTNER, matching);
+        }
+        for (Person person : application.team()) {
+            person(out, person, expert, ConflictReason.EXPERT_ON_TEAM, matching);
+        }
+        for (Person person : application.partnerPeople()) {
+            person(out, person, expert, ConflictReason.EXPERT_IS_PARTNER_PERSON, matching);
+        }
+        return out;
+    }
+
+    private static void organisation(List<Evidence> out, Organisation organisation, ExpertProfile expert,
+            ConflictReason reason, Matching matching) {
+        if (expert.organisation() != null) {
+            for (Matching.Match match : matching.organisations(organisation, expert.organisation())) {
+                out.add(new Evidence(reason.with(match.certainty()), match.basis(), Evidence.Side.of(organisation),
+                        Evidence.Side.of(expert.organisation()), -1, match.sharedKey()));
+            }
+        }
+        List<Organisation> declared = expert.declaredOrganisations();
+        for (int d = 0; d < declared.size(); d++) {
+            for (Matching.Match match : matching.organisations(organisation, declared.get(d))) {
+                out.add(new Evidence(ConflictReason.DECLARED_ORGANISATION.with(match.certainty()), match.basis(),
+                        Evidence.Side.of(organisation), Evidence.Side.of(declared.get(d)), d, match.sharedKey()));
+            }
+        }
+    }
+
+    private static void person(List<Evidence> out, Person person, ExpertProfile expert, ConflictReason reason,
+            Matching matching) {
+        Matching.Match match = matching.people(person, expert.person());
+        if (match != null) {
+            out.add(new Evidence(reason.with(match.certainty()), match.basis(), Evidence.Side.of(person),
+                    Evidence.Side.of(expert.person()), -1, null));
+        }
+        List<Person> declared = expert.declaredPeople();
+        for (int d = 0; d < declared.size(); d++) {
+            Matching.Match hit = matching.people(person, declared.get(d));
+            if (hit != null) {
+                out.add(new Evidence(ConflictReason.DECLARED_PERSON.with(hit.certainty()), hit.basis(),
+                        Evidence.Side.of(person), Evidence.Side.of(declared.get(d)), d, null));
+            }
+        }
     }
 
     // --- index access for the solver
@@ -120,7 +260,7 @@ public final class Conflicts {
 
     int mask(int application, int expert) {
         int i = Arrays.binarySearch(experts[application], expert);
-        return i < 0 ? 0 : masks[application][i] & 0xff;
+        return i < 0 ? 0 : masks[application][i];
     }
 
     static Set<ConflictReason> reasons(int mask) {

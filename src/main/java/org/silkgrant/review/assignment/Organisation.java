@@ -6,7 +6,8 @@ package org.silkgrant.review.assignment;
  *
  * <p>Two organisations are the same when both have a credit code and the codes are equal; otherwise when their
  * normalised names ({@link Names#normalise}) are equal and their countries do not differ (an unknown country
- * differs from none).
+ * differs from none). This is the certain rule without registry keys; {@link Matching} adds the possible ones
+ * (same name, credit codes that differ or fail GB 32100) and the keys of an {@link OrganisationKeys}.
  */
 public record Organisation(String creditCode, String name, String country) {
 
@@ -22,7 +23,7 @@ public record Organisation(String creditCode, String name, String country) {
         return new Organisation(null, name, null);
     }
 
-    /** Whether this is the same organisation as the other, by the rule above. */
+    /** Whether this is certainly the same organisation as the other, by the rule above. */
     public boolean sameAs(Organisation other) {
         if (other == null) {
             return false;

@@ -7,7 +7,8 @@ package org.silkgrant.review.assignment;
  * <p>Two people are the same when both have an identity key and the keys are equal; otherwise when their
  * normalised names are equal and their organisations are the same ({@link Organisation#sameAs}) — or, when either
  * organisation is unknown, on the name alone (a false conflict only removes one expert from one application; a
- * missed one is what peer review is blamed for).
+ * missed one is what peer review is blamed for). This is the certain rule; {@link Matching} adds the possible ones
+ * (the same name in the same organisation with different identity keys, or in a possibly same organisation).
  */
 public record Person(String name, String identityKey, Organisation organisation) {
 
@@ -15,7 +16,7 @@ public record Person(String name, String identityKey, Organisation organisation)
         return new Person(name, null, organisation);
     }
 
-    /** Whether this is the same person as the other, by the rule above. */
+    /** Whether this is certainly the same person as the other, by the rule above. */
     public boolean sameAs(Person other) {
         if (other == null) {
             return false;

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import org.silkgrant.account.Role;
 import org.silkgrant.account.SilkGrantUser;
 import org.silkgrant.application.OfficeFilter;
@@ -49,18 +51,27 @@ public class ReviewRanking {
      * @param sheets      submitted sheets counted
      * @param expected    assignments that should give a sheet (all but DECLINED and REMOVED)
      * @param submitted   each submitted sheet's assignment and weighted total, for links to the sheets
+     * @param requestedFiscal the fiscal funds the application requests, 万元 (a decimal string in the API)
      */
     public record Row(int rank, Long applicationId, String receiptNumber, String title, String organizationName,
             int sheets, int expected, BigDecimal mean, BigDecimal trimmedMean, BigDecimal normalizedScore,
-            BigDecimal spread, boolean disagreement, List<SheetTotal> submitted) {
+            BigDecimal spread, boolean disagreement, List<SheetTotal> submitted,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal requestedFiscal) {
     }
 
     /** One submitted sheet of a ranked application. */
     public record SheetTotal(long assignmentId, BigDecimal total) {
     }
 
-    /** The ranked list of one category and scope. */
-    public record Group(String category, String scope, List<Row> rows) {
+    /** The ranked list of one category and scope, with the fiscal funds its applications request together (万元). */
+    public record Group(String category, String scope, List<Row> rows,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal requestedTotal) {
+
+        /** The exact sum of the rows' requested fiscal funds (an application without a budget counts 0). */
+        static Group of(String category, String scope, List<Row> rows) {
+            return new Group(category, scope, rows, rows.stream().map(Row::requestedFiscal)
+                    .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO.setScale(4), BigDecimal::add));
+        }
     }
 
     public record CallRanking(String callCode, BigDecimal disagreementThreshold, int trimmedMeanMinimumScores,
@@ -121,14 +132,14 @@ public class ReviewRanking {
         });
 
         List<Group> out = new ArrayList<>();
-        Ranking.rank(rules, sheets, groups).forEach((group, ranked) -> out.add(new Group(group.category(),
+        Ranking.rank(rules, sheets, groups).forEach((group, ranked) -> out.add(Group.of(group.category(),
                 group.scope(), ranked.stream().map(r -> {
                     ApplicationScore s = r.score();
                     OfficeRow row = rows.get(s.applicationId());
                     return new Row(r.rank(), s.applicationId(), row.receiptNumber(), row.title(),
                             row.organizationName(), s.count(), expected.getOrDefault(s.applicationId(), s.count()),
                             s.mean(), s.trimmedMean(), s.normalizedScore(), s.spread(), s.disagreement(),
-                            List.copyOf(assignmentsOf.get(s.applicationId())));
+                            List.copyOf(assignmentsOf.get(s.applicationId())), row.fiscal());
                 }).toList())));
         return new CallRanking(callCode, review.disagreementThreshold(), review.trimmedMeanMinimumScores(), out);
     }

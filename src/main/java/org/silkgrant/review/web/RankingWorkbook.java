@@ -27,16 +27,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ranking as an Excel workbook: one sheet, a translated header row, then every ranked row of every category and
- * scope. Scores are numeric cells (2 decimals, the z-score 3); text is written as text cells, so a title such as
- * "=1+1" is shown and never evaluated. A call's ranking is at most a few thousand rows: an in-memory workbook.
+ * scope, each group followed by a line with the fiscal funds its applications request together. Scores are numeric
+ * cells (2 decimals, the z-score 3), amounts numeric cells in 万元 shown with 2 to 4 decimals; text is written as text
+ * cells, so a title such as "=1+1" is shown and never evaluated. A call's ranking is at most a few thousand rows: an in-memory workbook.
  */
 @Component
 class RankingWorkbook {
 
     static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final List<String> COLUMNS = List.of("category", "scope", "rank", "receiptNumber", "title", "organization",
-            "sheets", "expected", "mean", "trimmedMean", "normalizedScore", "spread", "disagreement");
-    private static final int[] WIDTHS = {10, 8, 6, 18, 48, 36, 8, 8, 10, 10, 10, 10, 10};
+            "sheets", "expected", "mean", "trimmedMean", "normalizedScore", "spread", "disagreement", "requestedWan");
+    private static final int[] WIDTHS = {10, 8, 6, 18, 48, 36, 8, 8, 10, 10, 10, 10, 10, 14};
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
     private final MessageSource messages;
@@ -67,6 +68,11 @@ class RankingWorkbook {
             two.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
             CellStyle three = workbook.createCellStyle();
             three.setDataFormat(workbook.createDataFormat().getFormat("0.000"));
+            CellStyle money = workbook.createCellStyle();
+            money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00##"));
+            CellStyle total = workbook.createCellStyle();
+            total.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00##"));
+            total.setFont(bold);
             org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
             for (int i = 0; i < COLUMNS.size(); i++) {
                 Cell cell = header.createCell(i);
@@ -93,7 +99,15 @@ class RankingWorkbook {
                     number(line, 10, r.normalizedScore(), three);
                     number(line, 11, r.spread(), two);
                     text(line, 12, r.disagreement() ? yes : "");
+                    number(line, 13, r.requestedFiscal(), money);
                 }
+                org.apache.poi.ss.usermodel.Row sum = sheet.createRow(next++);
+                text(sum, 0, group.category());
+                text(sum, 1, group.scope());
+                text(sum, 4, messages.getMessage("scoring.export.requestedTotal", new Object[] {group.rows().size()},
+                        locale));
+                sum.getCell(4).setCellStyle(heading);
+                number(sum, 13, group.requestedTotal(), total);
             }
             workbook.write(out);
             return out.toByteArray();

@@ -9,8 +9,12 @@ import org.silkgrant.account.SilkGrantUser;
 import org.silkgrant.review.ReviewManagement;
 import org.silkgrant.review.ReviewManagement.AssignmentView;
 import org.silkgrant.review.ReviewManagement.ConflictView;
+import org.silkgrant.review.ReviewManagement.DeclaredView;
+import org.silkgrant.review.ReviewManagement.DismissalView;
 import org.silkgrant.review.ReviewManagement.MyAssignment;
 import org.silkgrant.review.ReviewManagement.RoundSummary;
+import org.silkgrant.review.ReviewManagement.Slice;
+import org.silkgrant.review.assignment.Certainty;
 import org.silkgrant.shared.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,6 +53,14 @@ class ReviewApiController {
     record Declaration(Boolean noConflict, String reason) {
     }
 
+    record NewDismissal(Long applicationId, Long expertId, String reason) {
+    }
+
+    /** The rows of one page and, in X-Total-Count, how many there are in all. */
+    private static <T> ResponseEntity<List<T>> page(Slice<T> slice) {
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(slice.total())).body(slice.items());
+    }
+
     @PostMapping("/calls/{code}/review-rounds")
     @PreAuthorize("hasRole('PROGRAM_OFFICER')")
     @Operation(summary = "Opens a review round (program officer): every ACCEPTED application goes UNDER_REVIEW and "
@@ -67,10 +80,61 @@ class ReviewApiController {
 
     @GetMapping("/calls/{code}/conflicts")
     @PreAuthorize("hasRole('PROGRAM_OFFICER')")
-    @Operation(summary = "Every conflict of interest between the call's accepted or reviewed applications and the "
-            + "active experts, with the reasons (program officer)")
-    List<ConflictView> conflicts(@PathVariable String code, @AuthenticationPrincipal SilkGrantUser user) {
-        return reviews.conflicts(user, code);
+    @Operation(summary = "Conflicts of interest between the call's accepted or reviewed applications and the active "
+            + "experts (program officer): per pair the reasons, certainty CERTAIN or POSSIBLE, whether the pair is "
+            + "excluded now, the evidence in words and the dismissal in force; certainty filters, offset/limit page "
+            + "(limit ≤ 2000, default 200), X-Total-Count the number of all")
+    ResponseEntity<List<ConflictView>> conflicts(@PathVariable String code,
+            @RequestParam(required = false) Certainty certainty, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "200") int limit, @AuthenticationPrincipal SilkGrantUser user) {
+        return page(reviews.conflicts(user, code, certainty, offset, limit));
+    }
+
+    @GetMapping("/calls/{code}/declared-conflicts")
+    @PreAuthorize("hasRole('PROGRAM_OFFICER')")
+    @Operation(summary = "Conflicts the experts declared (program officer): declined assignments (source ASSIGNMENT) "
+            + "and profile declarations touching an application (PROFILE), with who, which application, the reason "
+            + "and when; newest first, offset/limit page, X-Total-Count the number of all")
+    ResponseEntity<List<DeclaredView>> declared(@PathVariable String code, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "200") int limit, @AuthenticationPrincipal SilkGrantUser user) {
+        return page(reviews.declaredConflicts(user, code, offset, limit));
+    }
+
+    @GetMapping("/calls/{code}/conflict-dismissals")
+    @PreAuthorize("hasRole('PROGRAM_OFFICER')")
+    @Operation(summary = "The call's dismissals of possible conflicts, in force and withdrawn, newest first (at most "
+            + "200; program officer)")
+    List<DismissalView> dismissals(@PathVariable String code, @AuthenticationPrincipal SilkGrantUser user) {
+        return reviews.dismissals(user, code);
+    }
+
+    @PostMapping("/calls/{code}/conflict-dismissals")
+    @PreAuthorize("hasRole('PROGRAM_OFFICER')")
+    @Operation(summary = "Dismisses a pair's possible conflict with a reason (program officer): the pair may then be "
+            + "assigned; 409 when the pair has a certain reason, none that is possible, or is dismissed already; 422 "
+            + "without a reason")
+    ResponseEntity<DismissalView> dismiss(@PathVariable String code, @RequestBody NewDismissal body,
+            @AuthenticationPrincipal SilkGrantUser user, HttpServletRequest http) {
+        DismissalView saved = reviews.dismiss(user, code, body.applicationId(), body.expertId(), body.reason(),
+                http.getRemoteAddr());
+        return ResponseEntity.created(URI.create("/api/v1/conflict-dismissals/" + saved.id())).body(saved);
+    }
+
+    @DeleteMapping("/conflict-dismissals/{id}")
+    @PreAuthorize("hasRole('PROGRAM_OFFICER')")
+    @Operation(summary = "Withdraws a dismissal (program officer): the pair is excluded again and its waiting or "
+            + "confirmed assignment removed; 409 when already withdrawn or the review is submitted")
+    DismissalView withdraw(@PathVariable Long id, @AuthenticationPrincipal SilkGrantUser user,
+            HttpServletRequest http) {
+        return reviews.withdrawDismissal(user, id, http.getRemoteAddr());
+    }
+
+    @PostMapping("/conflict-dismissals/{id}/withdrawal")
+    @PreAuthorize("hasRole('PROGRAM_OFFICER')")
+    @Operation(summary = "The same as DELETE /conflict-dismissals/{id}")
+    DismissalView withdrawal(@PathVariable Long id, @AuthenticationPrincipal SilkGrantUser user,
+            HttpServletRequest http) {
+        return withdraw(id, user, http);
     }
 
     @GetMapping("/review-rounds/{id}/assignments")
@@ -116,9 +180,17 @@ class ReviewApiController {
 
     @GetMapping("/me/assignments")
     @PreAuthorize("hasRole('EXPERT')")
-    @Operation(summary = "The expert's own assignments with call, title and review deadline")
+    @Operation(summary = "The expert's own assignments with call, title, review deadline and who takes part")
     List<MyAssignment> mine(@AuthenticationPrincipal SilkGrantUser user) {
         return reviews.mine(user);
+    }
+
+    @GetMapping("/me/assignments/{id}")
+    @PreAuthorize("hasRole('EXPERT')")
+    @Operation(summary = "One of the expert's own assignments with who takes part (applicant, co-applicants, partners "
+            + "and their people, team names) from the submitted snapshot, no content; another's is 404")
+    MyAssignment mine(@PathVariable Long id, @AuthenticationPrincipal SilkGrantUser user) {
+        return reviews.mine(user, id);
     }
 
     @PostMapping("/assignments/{id}/conflict-declaration")

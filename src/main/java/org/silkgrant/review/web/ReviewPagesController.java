@@ -46,9 +46,30 @@ class ReviewPagesController {
     String office(@PathVariable String code, @AuthenticationPrincipal SilkGrantUser user, Model model) {
         model.addAttribute("code", code);
         model.addAttribute("summary", reviews.current(user, code).orElse(null));
-        model.addAttribute("conflicts", reviews.conflicts(user, code));
+        model.addAttribute("overview", reviews.conflictOverview(user, code));
         model.addAttribute("zone", BEIJING);
         return "review/round";
+    }
+
+    @PostMapping("/office/calls/{code}/review/conflicts/dismissals")
+    @PreAuthorize("hasRole('PROGRAM_OFFICER')")
+    String dismiss(@PathVariable String code, @RequestParam(required = false) Long applicationId,
+            @RequestParam(required = false) Long expertId, @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal SilkGrantUser user, HttpServletRequest http, RedirectAttributes redirect,
+            Locale locale) {
+        act(redirect, locale, "review.done.dismissed",
+                () -> reviews.dismiss(user, code, applicationId, expertId, reason, http.getRemoteAddr()));
+        return "redirect:/office/calls/" + code + "/review#possible-conflicts";
+    }
+
+    @PostMapping("/office/calls/{code}/review/conflicts/dismissals/{id}/withdrawal")
+    @PreAuthorize("hasRole('PROGRAM_OFFICER')")
+    String withdrawDismissal(@PathVariable String code, @PathVariable Long id,
+            @AuthenticationPrincipal SilkGrantUser user, HttpServletRequest http, RedirectAttributes redirect,
+            Locale locale) {
+        act(redirect, locale, "review.done.dismissalWithdrawn",
+                () -> reviews.withdrawDismissal(user, id, http.getRemoteAddr()));
+        return "redirect:/office/calls/" + code + "/review#possible-conflicts";
     }
 
     @PostMapping("/office/calls/{code}/review/rounds")
@@ -93,6 +114,8 @@ class ReviewPagesController {
         var now = clock.instant();
         model.addAttribute("assignments", reviews.mine(user));
         model.addAttribute("zone", BEIJING);
+        model.addAttribute("countryName", (java.util.function.Function<String, String>) code -> code == null
+                || code.isBlank() ? "" : new Locale("", code.strip().toUpperCase(Locale.ROOT)).getDisplayCountry(locale));
         model.addAttribute("remaining", (java.util.function.Function<java.time.Instant, String>) deadline -> {
             Duration left = Duration.between(now, deadline);
             return left.isNegative() ? messages.getMessage("review.mine.overdue", null, locale)

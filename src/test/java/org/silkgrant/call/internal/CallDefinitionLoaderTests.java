@@ -319,4 +319,59 @@ class CallDefinitionLoaderTests {
         String without = shipped().replaceAll("(?s)\nreview:\n.*?\n\ncontact:", "\n\ncontact:");
         assertThat(refused(without).problems()).singleElement().hasToString("review: is required");
     }
+
+    @Test
+    void readsTheBudgetEnvelopeOfEachCategoryExactlyAndPublicObjectionsOff() throws IOException {
+        CallDefinition.Award award = loader.parse(SOURCE, shipped()).award();
+
+        assertThat(award.budgetEnvelope()).extracting(CallDefinition.Envelope::category).containsExactly("KEY", "GENERAL");
+        assertThat(award.envelope("KEY")).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("1200"));
+        assertThat(award.envelope("GENERAL")).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("1800"));
+        assertThat(award.envelope("OTHER")).isEmpty();
+        assertThat(award.publicObjections().enabled()).isFalse();
+        assertThat(award.publicObjections().codesPerAddressPerHour()).isEqualTo(3);
+        assertThat(award.publicObjections().codesPerClientAddressPerHour()).isEqualTo(20);
+        assertThat(award.publicObjections().codeValidity()).isEqualTo(java.time.Duration.ofMinutes(30));
+
+        CallDefinition exact = loader.parse(SOURCE, replaceOnce(shipped(), "{category: KEY, amount: \"1200\"}",
+                "{category: KEY, amount: \"1200.0001\"}"));
+        assertThat(exact.award().envelope("KEY").orElseThrow()).isEqualTo(new BigDecimal("1200.0001"));
+        CallDefinition defaults = loader.parse(SOURCE, shipped().replaceAll("(?s)\n  publicObjections:\n.*$", "\n"));
+        assertThat(defaults.award().publicObjections()).isEqualTo(CallDefinition.PublicObjections.OFF);
+    }
+
+    @Test
+    void refusesAnEnvelopeThatIsMissingUnknownNotPositiveOrNotExact() throws IOException {
+        assertThat(refused(replaceOnce(shipped(), "    - {category: GENERAL, amount: \"1800\"}\n", "")).problems())
+                .singleElement().hasToString("award.budgetEnvelope: has no envelope for category GENERAL");
+        assertThat(refused(replaceOnce(shipped(), "{category: GENERAL, amount: \"1800\"}",
+                "{category: GENERAL, amount: \"1800\"}\n    - {category: SPECIAL, amount: \"5\"}")).problems())
+                .singleElement().hasToString("award.budgetEnvelope[2].category: unknown category 'SPECIAL' (known: KEY, GENERAL)");
+        assertThat(refused(replaceOnce(shipped(), "{category: GENERAL, amount: \"1800\"}",
+                "{category: KEY, amount: \"1800\"}")).problems()).extracting(Object::toString).containsExactlyInAnyOrder(
+                        "award.budgetEnvelope: duplicate code 'KEY'", "award.budgetEnvelope: has no envelope for category GENERAL");
+        assertThat(refused(replaceOnce(shipped(), "amount: \"1200\"", "amount: \"0\"")).problems()).singleElement()
+                .hasToString("award.budgetEnvelope[0].amount: must be greater than 0 (万元)");
+        assertThat(refused(replaceOnce(shipped(), "amount: \"1200\"", "amount: \"1200.00001\"")).problems())
+                .singleElement().hasToString("award.budgetEnvelope[0].amount: has more than 4 decimals (万元 to the yuan)");
+        assertThat(refused(replaceOnce(shipped(), "amount: \"1200\"", "amount: \"10000000000\"")).problems())
+                .singleElement().hasToString("award.budgetEnvelope[0].amount: must be at most 9999999999.9999 (万元)");
+        assertThat(refused(replaceOnce(shipped(), "amount: \"1200\"", "amount: \"much\"")).problems()).singleElement()
+                .hasToString("award.budgetEnvelope[0].amount: 'much' is not a number");
+        String without = shipped().replaceAll("(?s)\naward:\n.*$", "\n");
+        assertThat(refused(without).problems()).singleElement().hasToString("award: is required");
+    }
+
+    @Test
+    void refusesUnboundedCodeLimitsForPublicObjections() throws IOException {
+        String text = replaceOnce(replaceOnce(replaceOnce(shipped(), "codesPerAddressPerHour: 3", "codesPerAddressPerHour: 0"),
+                "codesPerClientAddressPerHour: 20", "codesPerClientAddressPerHour: 100000"), "codeValidity: PT30M",
+                "codeValidity: P2D");
+        assertThat(refused(text).problems()).extracting(Object::toString).containsExactly(
+                "award.publicObjections.codesPerAddressPerHour: must be greater than 0",
+                "award.publicObjections.codesPerClientAddressPerHour: must be at most 1000",
+                "award.publicObjections.codeValidity: must be at most P1D");
+        assertThat(loader.parse(SOURCE, replaceOnce(shipped(), "enabled: false", "enabled: true")).award()
+                .publicObjections().enabled()).isTrue();
+    }
 }

@@ -70,6 +70,21 @@ class CallApiTests {
                 .andExpect(jsonPath("$.rules.checks", hasSize(19)));
     }
 
+    @Test
+    void givesEachCategorysBudgetEnvelopeAsADecimalString() throws Exception {
+        mvc.perform(get("/api/v1/calls/2023-SCO").header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.award.budgetEnvelope", hasSize(2)))
+                .andExpect(jsonPath("$.award.budgetEnvelope[0].category").value("KEY"))
+                .andExpect(jsonPath("$.award.budgetEnvelope[0].title").value("Key projects"))
+                .andExpect(jsonPath("$.award.budgetEnvelope[0].amount").value("1200"))
+                .andExpect(jsonPath("$.award.budgetEnvelope[1].category").value("GENERAL"))
+                .andExpect(jsonPath("$.award.budgetEnvelope[1].amount").value("1800"))
+                .andExpect(jsonPath("$.award.publicObjections.enabled").value(false))
+                .andExpect(jsonPath("$.award.publicObjections.codesPerAddressPerHour").value(3))
+                .andExpect(jsonPath("$.award.publicObjections.codeValidity").value("PT30M"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "zh-CN | 科研助理岗位 | 国际合作处",

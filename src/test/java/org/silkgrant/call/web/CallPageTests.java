@@ -107,6 +107,18 @@ class CallPageTests {
     }
 
     @Test
+    void theCallPageShowsTheBudgetEnvelopeOfEachCategory() throws Exception {
+        mvc.perform(get("/calls/2023-SCO"))
+                .andExpect(content().string(allOf(
+                        containsString("重点项目财政经费总额（预算盘子）：1,200.00 万元"),
+                        containsString("一般项目财政经费总额（预算盘子）：1,800.00 万元"),
+                        not(containsString("社会公众经电子邮箱验证")))));
+        mvc.perform(get("/calls/2023-SCO").param("lang", "en"))
+                .andExpect(content().string(containsString("Fiscal budget envelope for Key projects: 1,200.00 × 10,000 yuan")))
+                .andExpect(content().string(containsString("program office&#39;s confirmation")));
+    }
+
+    @Test
     void theOriginalChineseGuideStaysAvailable() throws Exception {
         mvc.perform(get("/calls/2023-SCO/guide").cookie(language("en")))
                 .andExpect(status().isOk())
