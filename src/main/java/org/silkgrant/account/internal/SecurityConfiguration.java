@@ -5,11 +5,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -38,6 +40,13 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Password sign-in with the per-address lock; the only provider, for the login form and HTTP Basic alike. */
+    @Bean
+    AuthenticationProvider passwordSignIn(UserDetailsService details, PasswordEncoder encoder, Lockouts lockouts,
+            UserAccountRepository users) {
+        return new AddressAwareAuthenticationProvider(details, encoder, lockouts, users);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
@@ -52,6 +61,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new LoginThrottleFilter(throttle, true), BasicAuthenticationFilter.class)
                 .addFilterAfter(new SecondFactorFilter(true), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeFilter(true), SecondFactorFilter.class)
                 .headers(this::headers);
         return http.build();
     }
@@ -73,6 +83,8 @@ class SecurityConfiguration {
                 .csrf(Customizer.withDefaults())
                 .addFilterBefore(new LoginThrottleFilter(throttle, false), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SecondFactorFilter(false), AuthorizationFilter.class)
+                // Same place, added second: the second factor comes before the password change.
+                .addFilterBefore(new PasswordChangeFilter(false), AuthorizationFilter.class)
                 .headers(this::headers);
         return http.build();
     }
