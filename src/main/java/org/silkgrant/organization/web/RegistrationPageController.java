@@ -69,7 +69,8 @@ class RegistrationPageController {
                     form.type(), form.divisionCode(), form.address(), new Registration.Admin(form.adminUsername(),
                             form.adminPassword(), form.adminFullName(), form.adminEmail(), form.adminPhone())),
                     request.getRemoteAddr(), locale.getLanguage());
-            redirect.addFlashAttribute("registered", registered);
+            // Strings only: flash attributes live in the session, which the postgres profile serializes to the database.
+            redirect.addFlashAttribute("registeredName", registered.name());
             redirect.addFlashAttribute("email", form.adminEmail().strip());
             return "redirect:/register/done";
         } catch (FieldViolationException e) {
@@ -134,7 +135,7 @@ class RegistrationPageController {
 
     @GetMapping("/register/done")
     String done(Model model) {
-        if (!model.containsAttribute("registered")) {
+        if (!model.containsAttribute("registeredName")) {
             return "redirect:/register";
         }
         return "organization/registered";

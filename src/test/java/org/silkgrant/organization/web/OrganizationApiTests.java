@@ -242,6 +242,19 @@ class OrganizationApiTests {
         org.assertj.core.api.Assertions.assertThat(accounts.findByUsername(fresh)).isEmpty();
     }
 
+    /** With the postgres profile the session, flash attributes included, is serialized into the database. */
+    @Test
+    void theRegistrationPagesFlashCanBeKeptInTheDatabase() throws Exception {
+        var result = mvc.perform(post("/register").with(csrf()).param("name", "闪存测试科技有限公司")
+                        .param("creditCode", Codes.creditCode("91", "650100")).param("type", "ENTERPRISE")
+                        .param("divisionCode", "650102").param("address", "乌鲁木齐市").param("adminUsername", user())
+                        .param("adminPassword", "Enterprise#2026").param("adminFullName", "管理员")
+                        .param("adminEmail", "flash@example.org"))
+                .andExpect(redirectedUrl("/register/done")).andReturn();
+        org.assertj.core.api.Assertions.assertThat(result.getFlashMap()).containsKeys("registeredName", "email");
+        org.springframework.util.SerializationUtils.serialize(result.getFlashMap());
+    }
+
     @Test
     void anAdminEMailAddressIsRequired() throws Exception {
         ResultActions result = register(Codes.registration(Codes.creditCode("91", "650100"), "ENTERPRISE", "650102",
