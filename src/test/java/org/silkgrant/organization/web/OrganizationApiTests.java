@@ -251,7 +251,7 @@ class OrganizationApiTests {
                         .param("adminPassword", "Enterprise#2026").param("adminFullName", "管理员")
                         .param("adminEmail", "flash@example.org"))
                 .andExpect(redirectedUrl("/register/done")).andReturn();
-        org.assertj.core.api.Assertions.assertThat(result.getFlashMap()).containsKeys("registeredName", "email");
+        org.assertj.core.api.Assertions.assertThat((java.util.Map<String, Object>) result.getFlashMap()).containsKeys("registeredName", "email");
         org.springframework.util.SerializationUtils.serialize(result.getFlashMap());
     }
 
