@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,10 +43,25 @@ final class ContentTypes {
     private static final Pattern OVERRIDE = Pattern.compile("<(?:\\w+:)?Override\\b[^>]*>");
     private static final int MAX_CONTENT_TYPES_BYTES = 1 << 20;
 
+    /** The file name extensions of each type a call may allow, the usual one first (without the dot, lower case). */
+    private static final Map<String, List<String>> EXTENSIONS = Map.of(
+            "application/pdf", List.of("pdf"),
+            "image/png", List.of("png"),
+            "image/jpeg", List.of("jpg", "jpeg", "jpe", "jfif"),
+            DOCX, List.of("docx"),
+            XLSX, List.of("xlsx"),
+            PPTX, List.of("pptx"),
+            "text/plain", List.of("txt"));
+
     /** Tika's default detector (mime magic, thread-safe); built once because it parses the whole type registry. */
     private static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
 
     private ContentTypes() {
+    }
+
+    /** The extensions a file of this type is named with, the usual one first; empty for other types. */
+    static List<String> extensions(String mediaType) {
+        return EXTENSIONS.getOrDefault(mediaType, List.of());
     }
 
     /** The base media type of the file's content, OOXML packages named by their real type. */

@@ -2,6 +2,8 @@ package org.silkgrant.document;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Makes an uploaded file's name safe to keep, show and send back in a download header. */
@@ -41,6 +43,27 @@ final class FileNames {
         return (base.isEmpty() ? "file" : base) + extension;
     }
 
+    /**
+     * {@link #sanitize(String)}, and the name ends in an extension of the type the content was detected as: when it
+     * does not ("invoice", U+202E, "fdp.exe" holding a PDF), the real one is added ({@code invoicefdp.exe.pdf}), so the
+     * name shown and the program a download opens in agree with what the file is. Types without known extensions
+     * keep the name as it is.
+     */
+    static String sanitize(String originalName, String mediaType) {
+        String name = sanitize(originalName);
+        List<String> extensions = ContentTypes.extensions(mediaType);
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (extensions.isEmpty() || extensions.contains(extension)) {
+            return name;
+        }
+        String real = "." + extensions.get(0);
+        int room = MAX_LENGTH - real.length();
+        String base = name.codePointCount(0, name.length()) <= room ? name
+                : trimEnds(name.substring(0, name.offsetByCodePoints(0, room)));
+        return (base.isEmpty() ? "file" : base) + real;
+    }
+
     /** {@code attachment; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded>} as RFC 6266 asks. */
     static String contentDisposition(String fileName) {
         StringBuilder fallback = new StringBuilder();
@@ -64,8 +87,10 @@ final class FileNames {
 
     private static boolean visible(int c) {
         return switch (Character.getType(c)) {
-            // Control, bidi and other format marks (U+202E makes "fdp.exe" read as "exe.pdf"), broken surrogates,
-            // private-use and unassigned code points show nothing or something misleading.
+            // C0 and C1 controls with NUL (which PostgreSQL text refuses), every bidi control (U+202A–U+202E,
+            // U+2066–U+2069, U+200E/U+200F, U+061C: U+202E makes "fdp.exe" read as "exe.pdf") and other format marks
+            // (zero-width spaces, U+FEFF), broken surrogates, private-use and unassigned code points show nothing or
+            // something misleading.
             case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED -> false;
             default -> true;
         };

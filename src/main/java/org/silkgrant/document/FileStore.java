@@ -73,7 +73,7 @@ public class FileStore {
                 }
                 storage.keep(received.sha256(), temp, mediaType);
                 return new StoredFile(received.sha256(), received.sm3(), received.size(), mediaType,
-                        FileNames.sanitize(originalName));
+                        FileNames.sanitize(originalName, mediaType));
             } finally {
                 Files.deleteIfExists(temp);
             }
