@@ -64,15 +64,29 @@ final class ContentTypes {
         return EXTENSIONS.getOrDefault(mediaType, List.of());
     }
 
-    /** The base media type of the file's content, OOXML packages named by their real type. */
+    /** {@link #detect(Path, FilesProperties.Inspection)} with the default limits. */
     static String detect(Path file) throws IOException {
+        return detect(file, FilesProperties.Inspection.DEFAULTS);
+    }
+
+    /**
+     * The base media type of the file's content, OOXML packages named by their real type. A zip's central directory
+     * is checked against the limits before its [Content_Types].xml is read.
+     *
+     * @throws UnsafeFileException when the archive's directory breaks a limit
+     */
+    static String detect(Path file, FilesProperties.Inspection limits) throws IOException {
         MediaType type;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             // Empty metadata on purpose: given a resource name, Tika would let "x.pdf" decide for unreadable bytes.
             type = DETECTOR.detect(in, new Metadata());
         }
         String base = type.getBaseType().toString();
-        return ZIP_TYPES.contains(base) ? ooxml(file).orElse(base) : base;
+        if (!ZIP_TYPES.contains(base)) {
+            return base;
+        }
+        ZipInspection.centralDirectory(file, limits);
+        return ooxml(file).orElse(base);
     }
 
     /** The type an OOXML package declares for its main part, when that part is really in the archive. */
