@@ -14,8 +14,8 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
     @Query("""
             select o from Organization o
             where (:status is null or o.status = :status)
-              and (:query is null or lower(o.name) like lower(:query) escape '\\'
-                   or o.creditCode like upper(:query) escape '\\')
+              and (:query is null or lower(o.name) like lower(cast(:query as String)) escape '\\'
+                   or o.creditCode like upper(cast(:query as String)) escape '\\')
             """)
     Page<Organization> search(@Param("status") OrganizationStatus status, @Param("query") String query,
             Pageable pageable);
