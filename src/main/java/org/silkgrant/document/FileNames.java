@@ -14,6 +14,7 @@ final class FileNames {
     /** An extension worth keeping: a dot and up to ten letters or digits ({@code .pdf}, {@code .docx}, {@code .7z}). */
     private static final Pattern EXTENSION = Pattern.compile("\\.[\\p{L}\\p{N}]{1,10}");
     private static final Pattern ENDS = Pattern.compile("^[. ]+|[. ]+$");
+    private static final Pattern TRAILING = Pattern.compile("[. ]+$");
     private static final String ATTR_CHARS = "!#$&+-.^_`|~";
 
     private FileNames() {
@@ -32,7 +33,10 @@ final class FileNames {
                 kept.appendCodePoint(c);
             }
         });
-        name = kept.toString().replaceAll(" {2,}", " ").strip();
+        // Composed again: removing a mark between a letter and its accent leaves them to be joined.
+        // Ends trimmed before the extension is looked for: "a .pdf." must come out as "a.pdf", and stay so.
+        name = TRAILING.matcher(Normalizer.normalize(kept.toString(), Normalizer.Form.NFC).replaceAll(" {2,}", " ")
+                .strip()).replaceAll("");
         int dot = name.lastIndexOf('.');
         String extension = dot >= 0 && EXTENSION.matcher(name.substring(dot)).matches() ? name.substring(dot) : "";
         String base = trimEnds(name.substring(0, name.length() - extension.length()));
