@@ -104,7 +104,9 @@ final class ContentTypes {
             // Scanned as text, not parsed: no XML parser (and no entity expansion) for an untrusted upload.
             Matcher override = OVERRIDE.matcher(xml);
             while (override.find()) {
-                String type = MAIN_PARTS.get(attribute(override.group(), "ContentType"));
+                // An Override without a ContentType (Map.of refuses a null key): not a main part.
+                String declared = attribute(override.group(), "ContentType");
+                String type = declared == null ? null : MAIN_PARTS.get(declared);
                 String part = attribute(override.group(), "PartName");
                 if (type != null && part != null && zip.getEntry(part.replaceFirst("^/", "")) != null) {
                     // Word and Excel refuse a .docx/.xlsx with macros, but other readers run them: name it what it is.
