@@ -88,7 +88,10 @@ class AttachmentApiTests {
         System.arraycopy("PE\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, withPe, 0x80, 4);
         upload("COOPERATION_AGREEMENT", "agreement.pdf", withPe, "uni-leader")
                 .andExpect(status().isUnsupportedMediaType())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.errors[0].code").value("TYPE_REFUSED"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("not allowed here")));
         upload("COOPERATION_AGREEMENT", "agreement.pdf", "<html><script>alert(1)</script></html>"
                 .getBytes(StandardCharsets.UTF_8), "uni-leader")
                 .andExpect(status().isUnsupportedMediaType());
@@ -99,7 +102,9 @@ class AttachmentApiTests {
         byte[] big = Arrays.copyOf(pdf(), 10 * 1024 * 1024 + 1);
         upload("ETHICS_OPINION", "opinion.pdf", big, "uni-leader")
                 .andExpect(status().isContentTooLarge())
-                .andExpect(jsonPath("$.detail", containsString("10")));
+                .andExpect(jsonPath("$.detail", containsString("10")))
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.errors[0].code").value("TOO_LARGE"));
     }
 
     @Test
