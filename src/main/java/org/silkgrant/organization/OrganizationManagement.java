@@ -18,6 +18,7 @@ import org.silkgrant.shared.Divisions;
 import org.silkgrant.shared.FieldViolationException;
 import org.silkgrant.shared.FieldViolationException.Violation;
 import org.silkgrant.shared.InvalidIdentifierException;
+import org.silkgrant.shared.LikePattern;
 import org.silkgrant.shared.NotFoundException;
 import org.silkgrant.shared.StateConflictException;
 import org.silkgrant.shared.TooManyRequestsException;
@@ -215,8 +216,8 @@ public class OrganizationManagement {
     @Transactional(readOnly = true)
     public Page<OrganizationView> search(OrganizationStatus status, String query, int page, int size) {
         String q = query == null || query.isBlank() ? null : query.strip();
-        return organizations.search(status, q, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100),
-                Sort.by("registeredAt", "id"))).map(this::view);
+        return organizations.search(status, LikePattern.containing(q), PageRequest.of(Math.max(page, 0),
+                Math.min(Math.max(size, 1), 100), Sort.by("registeredAt", "id"))).map(this::view);
     }
 
     private Organization require(Long id) {

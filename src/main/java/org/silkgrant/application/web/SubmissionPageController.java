@@ -69,11 +69,13 @@ class SubmissionPageController {
             if (file == null || file.isEmpty()) {
                 throw new FieldViolationException("file", "REQUIRED", "application.attachment.file.REQUIRED");
             }
+            String kept;
             try (InputStream content = file.getInputStream()) {
-                applications.attach(user, id, kind, file.getOriginalFilename(), content);
+                // The name as kept (controls and direction marks removed, the real extension), not as sent.
+                kept = applications.attach(user, id, kind, file.getOriginalFilename(), content).fileName();
             }
             redirect.addFlashAttribute("filesNotice", messages.getMessage("submission.attached",
-                    new Object[] {file.getOriginalFilename()}, locale));
+                    new Object[] {kept}, locale));
         } catch (FieldViolationException e) {
             redirect.addFlashAttribute("filesError", String.join(" ", e.violations().stream()
                     .map(v -> messages.getMessage(v.messageKey(), v.arguments(), locale)).toList()));
