@@ -1,6 +1,9 @@
 package org.silkgrant;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -10,6 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SilkGrantApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(SilkGrantApplication.class, args);
+        SpringApplication application = new SpringApplication(SilkGrantApplication.class);
+        if (Arrays.stream(args).anyMatch(a -> a.startsWith("--silkgrant.bootstrap.admin="))) {
+            // The first-start command migrates, creates the first system admin and exits: it serves nothing.
+            application.setWebApplicationType(WebApplicationType.NONE);
+        }
+        application.run(args);
     }
 }

@@ -144,8 +144,13 @@ class TwoNodesTests {
             assertThat(afterSave.get("sections").get("narrative").get("objectives").asString())
                     .as("the narrative saved on B, read on A").isEqualTo("目标：节点 B 保存");
 
-            // Submitted on A with the same session; the notice (a flash attribute in the session) is shown on B.
-            HttpResponse<String> submitted = nodeA.form(browser, "/applications/" + id + "/submit", Map.of("_csrf", token));
+            // Confirmed on B (the confirmation page names the version it freezes), submitted on A with the same
+            // session; the notice (a flash attribute in the session) is shown on B.
+            String confirmation = nodeB.page(browser, "/applications/" + id + "/submit", 200);
+            Matcher confirmed = Pattern.compile("name=\"confirmedVersion\" value=\"(\\d+)\"").matcher(confirmation);
+            assertThat(confirmed.find()).as("the confirmation page on B: %s", confirmation).isTrue();
+            HttpResponse<String> submitted = nodeA.form(browser, "/applications/" + id + "/submit",
+                    Map.of("_csrf", token, "confirmedVersion", confirmed.group(1), "pledge", "true"));
             assertThat(submitted.statusCode()).as("submitting on node A: %s", submitted.body()).isEqualTo(302);
             String afterSubmit = nodeB.page(browser, "/applications/" + id, 200);
             String receipt = jdbc.queryForObject("select receipt_number from application_version where application_id = ?", String.class, id);
@@ -346,7 +351,7 @@ class TwoNodesTests {
         sections.put("basics", "{\"title\":\"阿尔泰区域生态监测联合研究\",\"category\":\"GENERAL\",\"scope\":\"G3\","
                 + "\"startDate\":\"2024-01-01\",\"endDate\":\"2026-06-30\",\"keywords\":[\"生态\"],\"summary\":\"摘要\","
                 + "\"recommendingDepartment\":\"650100\"}");
-        sections.put("team", "{\"members\":[{\"fullName\":\"张明\",\"role\":\"LEADER\",\"title\":\"教授\"},"
+        sections.put("team", "{\"members\":[{\"fullName\":\"张三\",\"role\":\"LEADER\",\"title\":\"教授\"},"
                 + "{\"fullName\":\"李四\",\"role\":\"RESEARCH_ASSISTANT\",\"title\":\"科研助理\"}]}");
         sections.put("partners", "{\"partners\":[{\"country\":\"RU\",\"regionCode\":\"RU-ALT\",\"name\":\"Altai State University\","
                 + "\"address\":\"Barnaul\",\"people\":[{\"fullName\":\"Ivan Petrov\",\"position\":\"Professor\",\"role\":\"PI\"}]}]}");

@@ -3,11 +3,14 @@ package org.silkgrant.account;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The roles of ARCHITECTURE.md; the last three are the separated admin duties of MLPS 2.0. */
+/**
+ * The roles of ARCHITECTURE.md; the last three are the separated admin duties of MLPS 2.0. Which roles one account
+ * may hold together is {@link SeparationOfDuties}.
+ */
 public enum Role {
     APPLICANT, ORG_ADMIN, RECOMMENDER, PROGRAM_OFFICER, EXPERT, PARTNER_CONTACT, SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN;
 
-    /** The three admin duties; one person never holds two of them. */
+    /** The three admin duties (三权分立). */
     public static final Set<Role> ADMIN_DUTIES = EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN);
 
     /** Roles of an organisation's own people. */

@@ -24,6 +24,7 @@ public final class SilkGrantUser implements UserDetails, CredentialsContainer {
     private final boolean locked;
     private final boolean secondFactorRequired;
     private final String departmentCode;
+    private final boolean passwordChangeRequired;
 
     public SilkGrantUser(Long id, String username, String password, String fullName, Long organizationId,
             Set<Role> roles, boolean enabled, boolean locked, boolean secondFactorRequired) {
@@ -32,7 +33,15 @@ public final class SilkGrantUser implements UserDetails, CredentialsContainer {
 
     public SilkGrantUser(Long id, String username, String password, String fullName, Long organizationId,
             Set<Role> roles, boolean enabled, boolean locked, boolean secondFactorRequired, String departmentCode) {
+        this(id, username, password, fullName, organizationId, roles, enabled, locked, secondFactorRequired,
+                departmentCode, false);
+    }
+
+    public SilkGrantUser(Long id, String username, String password, String fullName, Long organizationId,
+            Set<Role> roles, boolean enabled, boolean locked, boolean secondFactorRequired, String departmentCode,
+            boolean passwordChangeRequired) {
         this.departmentCode = departmentCode;
+        this.passwordChangeRequired = passwordChangeRequired;
         this.id = id;
         this.username = username;
         this.password = password;
@@ -68,6 +77,11 @@ public final class SilkGrantUser implements UserDetails, CredentialsContainer {
 
     public boolean hasRole(Role role) {
         return roles.contains(role);
+    }
+
+    /** Whether the password was given by someone else (the first-start bootstrap) and must be changed first. */
+    public boolean passwordChangeRequired() {
+        return passwordChangeRequired;
     }
 
     /** Whether this user must pass a second factor after the password. */

@@ -144,9 +144,17 @@ public record ApplicationContent(
         PATENT_APPLICATION, PATENT_GRANT, SOFTWARE_COPYRIGHT, PLANT_VARIETY, STANDARD, PAPER, TALENT, PLATFORM, OTHER
     }
 
-    /** The ethics declaration. */
-    public record Ethics(boolean humanSubjects, boolean humanGeneticResources, boolean laboratoryAnimals,
+    /**
+     * The ethics declaration: for each trigger {@code true} (涉及), {@code false} (不涉及) or {@code null} — not
+     * answered yet, which is never read as "no".
+     */
+    public record Ethics(Boolean humanSubjects, Boolean humanGeneticResources, Boolean laboratoryAnimals,
             HgrProcedure hgrProcedure) {
+
+        /** Whether every trigger has been answered, 涉及 or 不涉及. */
+        public boolean answered() {
+            return humanSubjects != null && humanGeneticResources != null && laboratoryAnimals != null;
+        }
     }
 
     /** The state of the human genetic resources approval or filing. */

@@ -95,13 +95,17 @@ public class ApplicationManagement {
         this.sections = sections;
         this.calls = calls;
         this.organizations = organizations;
-        // A draft section is saved as typed: a yes/no question not answered yet reads as "no", not as an error.
+        // A draft section is saved as typed. Questions not answered yet are null (never "no": the ethics triggers are
+        // Booleans for that); a primitive a future section may add is read leniently rather than refused.
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
         this.strict = StrictJson.strict(this.json);
         this.clock = clock;
     }
 
-    /** A leader starts an application to an open call; the title opens the basics section. */
+    /**
+     * A leader starts an application to an open call; the title opens the basics section, and the team starts with
+     * the leader as 项目负责人 (name, organisation and e-mail as on the account), which LEADER_IS_APPLICANT expects.
+     */
     @Transactional
     public ApplicationView create(SilkGrantUser leader, String callCode, String title) {
         if (leader.organizationId() == null || !leader.hasRole(Role.APPLICANT)) {
@@ -120,7 +124,18 @@ public class ApplicationManagement {
         basics.save(json.writeValueAsString(json.createObjectNode().put("title", cleanTitle)), application.version(),
                 leader.getUsername(), clock.instant());
         sections.save(basics);
+        Section team = new Section(application.id(), SectionName.TEAM);
+        team.save(json.writeValueAsString(leaderRow(leader, organization)), application.version(), leader.getUsername(),
+                clock.instant());
+        sections.save(team);
         return view(application);
+    }
+
+    /** The team section of a new application: its leader, as the account and the organisation have it. */
+    private ApplicationContent.Team leaderRow(SilkGrantUser leader, OrganizationView organization) {
+        String email = accounts.find(leader.id()).map(org.silkgrant.account.AccountView::email).orElse(null);
+        return new ApplicationContent.Team(List.of(new ApplicationContent.Member(leader.fullName(),
+                ApplicationContent.MemberRole.LEADER, null, organization.name(), email, null)));
     }
 
     /** The application, when the user may see it: its leader, and its organisation's admin. */
@@ -249,6 +264,15 @@ public class ApplicationManagement {
      * submitted returns its receipt.
      */
     public Receipt submit(SilkGrantUser user, Long id) {
+        return submit(user, id, null);
+    }
+
+    /**
+     * {@link #submit(SilkGrantUser, Long)} of exactly what the leader confirmed: when the application has changed
+     * since the confirmation page showed version {@code confirmedVersion} (a save in another tab, an upload), nothing
+     * is submitted ({@code 409}) and the leader confirms again. {@code null} skips the comparison (the JSON API).
+     */
+    public Receipt submit(SilkGrantUser user, Long id, Long confirmedVersion) {
         Application found = visible(user, id);
         if (!Objects.equals(found.leaderId(), user.id())) {
             throw new AccessDeniedException("only the application's leader submits it");
@@ -263,6 +287,11 @@ public class ApplicationManagement {
             }
             if (!ApplicationStatus.EDITABLE.contains(application.status())) {
                 throw new StateConflictException("application.notEditable", ApplicationStatus.label(application.status()));
+            }
+            if (confirmedVersion != null && confirmedVersion != application.version()) {
+                // As text: a version number is an identifier, not an amount to print with thousands separators.
+                throw new StateConflictException("application.submit.changedSinceConfirmation",
+                        String.valueOf(confirmedVersion), String.valueOf(application.version()));
             }
             CallView call = calls.get(application.callCode());
             // To the microsecond the database keeps: the receipt read back must be the very line that was signed.
@@ -292,6 +321,33 @@ public class ApplicationManagement {
                     Deadlines.orgSignOff(call, application));
             return submission.receipt();
         });
+    }
+
+    /**
+     * What submitting now would freeze, for the leader to confirm first: the version, every section with when and by
+     * whom it was last saved (absent: never saved), the attachments with their digests, and the checklist as it
+     * stands. Only the leader of an editable application sees it (others: 404 or 403, a submitted one 409).
+     */
+    @Transactional(readOnly = true)
+    public SubmissionPreview submissionPreview(SilkGrantUser user, Long id) {
+        Application application = visible(user, id);
+        if (!Objects.equals(application.leaderId(), user.id())) {
+            throw new AccessDeniedException("only the application's leader submits it");
+        }
+        if (!ApplicationStatus.EDITABLE.contains(application.status())) {
+            throw new StateConflictException("application.notEditable", application.status());
+        }
+        Map<String, Section> saved = new LinkedHashMap<>();
+        sections.findByKeyApplicationId(id).forEach(s -> saved.put(s.name(), s));
+        List<SubmissionPreview.SectionState> states = java.util.Arrays.stream(SectionName.values()).map(name -> {
+            Section section = saved.get(name.path());
+            return section == null ? new SubmissionPreview.SectionState(name.path(), null, null, null)
+                    : new SubmissionPreview.SectionState(name.path(), read(section.content()), section.updatedAt(),
+                            section.updatedBy());
+        }).toList();
+        return new SubmissionPreview(application.version(), application.submittedVersions() + 1, states,
+                attachments.findByApplicationIdOrderById(id).stream().map(Attachment::view).toList(),
+                checklist(application, calls.get(application.callCode())));
     }
 
     /** The PDF of the application was produced for someone: the audit record keeps who read which version. */
@@ -406,8 +462,15 @@ public class ApplicationManagement {
                 (int) applications.countByLeaderIdAndIdNotAndStatusIn(application.leaderId(), application.id(),
                         ApplicationStatus.COUNTS_FOR_LIMIT),
                 integrity.organizationListed(organization.creditCode()),
-                accounts.idNumberOf(application.leaderId()).map(integrity::personListed).orElse(false), null);
+                accounts.idNumberOf(application.leaderId()).map(integrity::personListed).orElse(false), null,
+                accountHolder(application));
         return Checklist.evaluate(content, call.definition(), context, EligibilityRules.all());
+    }
+
+    /** The name on the leader's account now (what the PDF's cover prints), or the one stored when it was created. */
+    private String accountHolder(Application application) {
+        return accounts.find(application.leaderId()).map(org.silkgrant.account.AccountView::fullName)
+                .filter(name -> !name.isBlank()).orElse(application.leaderName());
     }
 
     private ApplicationContent content(Application application) {

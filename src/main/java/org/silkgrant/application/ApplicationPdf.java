@@ -336,9 +336,9 @@ public class ApplicationPdf {
         }
 
         List<Row> ethicsRows = ethics == null ? List.of(new Row("伦理声明", "未填写")) : List.of(
-                new Row("涉及人体被试（人体研究）", yesNo(ethics.humanSubjects())),
-                new Row("涉及人类遗传资源", yesNo(ethics.humanGeneticResources())),
-                new Row("涉及实验动物", yesNo(ethics.laboratoryAnimals())),
+                new Row("人体被试（人体研究）", involved(ethics.humanSubjects())),
+                new Row("人类遗传资源", involved(ethics.humanGeneticResources())),
+                new Row("实验动物", involved(ethics.laboratoryAnimals())),
                 new Row("人类遗传资源审批（备案）", ethics.hgrProcedure() == null ? NONE
                         : ethics.hgrProcedure() == ApplicationContent.HgrProcedure.APPROVED ? "已完成" : "正在办理"));
 
@@ -443,8 +443,9 @@ public class ApplicationPdf {
         return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024L * 1024), 1, RoundingMode.HALF_UP) + " MB";
     }
 
-    private static String yesNo(boolean value) {
-        return value ? "是" : "否";
+    /** An ethics answer as the form prints it; not answered is never printed as 不涉及. */
+    private static String involved(Boolean value) {
+        return value == null ? "未填写" : value ? "涉及" : "不涉及";
     }
 
     private static String zh(LocalizedText text) {

@@ -15,6 +15,8 @@ import org.silkgrant.organization.OrganizationType;
  * @param extendedUntil        an extension the office granted this application, or null
  * @param leaderOtherProjects  the leader's current projects plus this year's other applications in the system
  * @param duplicateSimilarity  the highest similarity (0…1) to another application; null when not checked yet
+ * @param accountHolder        the full name on the account of the leader who submits (the cover's 项目负责人); null
+ *                             when unknown
  */
 public record RuleContext(
         ApplicantOrganization organization,
@@ -25,7 +27,8 @@ public record RuleContext(
         int leaderOtherProjects,
         boolean organizationOnIntegrityList,
         boolean leaderOnIntegrityList,
-        Double duplicateSimilarity) {
+        Double duplicateSimilarity,
+        String accountHolder) {
 
     public RuleContext {
         Objects.requireNonNull(now, "now");

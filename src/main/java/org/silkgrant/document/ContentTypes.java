@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,21 +43,50 @@ final class ContentTypes {
     private static final Pattern OVERRIDE = Pattern.compile("<(?:\\w+:)?Override\\b[^>]*>");
     private static final int MAX_CONTENT_TYPES_BYTES = 1 << 20;
 
+    /** The file name extensions of each type a call may allow, the usual one first (without the dot, lower case). */
+    private static final Map<String, List<String>> EXTENSIONS = Map.of(
+            "application/pdf", List.of("pdf"),
+            "image/png", List.of("png"),
+            "image/jpeg", List.of("jpg", "jpeg", "jpe", "jfif"),
+            DOCX, List.of("docx"),
+            XLSX, List.of("xlsx"),
+            PPTX, List.of("pptx"),
+            "text/plain", List.of("txt"));
+
     /** Tika's default detector (mime magic, thread-safe); built once because it parses the whole type registry. */
     private static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
 
     private ContentTypes() {
     }
 
-    /** The base media type of the file's content, OOXML packages named by their real type. */
+    /** The extensions a file of this type is named with, the usual one first; empty for other types. */
+    static List<String> extensions(String mediaType) {
+        return EXTENSIONS.getOrDefault(mediaType, List.of());
+    }
+
+    /** {@link #detect(Path, FilesProperties.Inspection)} with the default limits. */
     static String detect(Path file) throws IOException {
+        return detect(file, FilesProperties.Inspection.DEFAULTS);
+    }
+
+    /**
+     * The base media type of the file's content, OOXML packages named by their real type. A zip's central directory
+     * is checked against the limits before its [Content_Types].xml is read.
+     *
+     * @throws UnsafeFileException when the archive's directory breaks a limit
+     */
+    static String detect(Path file, FilesProperties.Inspection limits) throws IOException {
         MediaType type;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             // Empty metadata on purpose: given a resource name, Tika would let "x.pdf" decide for unreadable bytes.
             type = DETECTOR.detect(in, new Metadata());
         }
         String base = type.getBaseType().toString();
-        return ZIP_TYPES.contains(base) ? ooxml(file).orElse(base) : base;
+        if (!ZIP_TYPES.contains(base)) {
+            return base;
+        }
+        ZipInspection.centralDirectory(file, limits);
+        return ooxml(file).orElse(base);
     }
 
     /** The type an OOXML package declares for its main part, when that part is really in the archive. */
@@ -74,7 +104,9 @@ final class ContentTypes {
             // Scanned as text, not parsed: no XML parser (and no entity expansion) for an untrusted upload.
             Matcher override = OVERRIDE.matcher(xml);
             while (override.find()) {
-                String type = MAIN_PARTS.get(attribute(override.group(), "ContentType"));
+                // An Override without a ContentType (Map.of refuses a null key): not a main part.
+                String declared = attribute(override.group(), "ContentType");
+                String type = declared == null ? null : MAIN_PARTS.get(declared);
                 String part = attribute(override.group(), "PartName");
                 if (type != null && part != null && zip.getEntry(part.replaceFirst("^/", "")) != null) {
                     // Word and Excel refuse a .docx/.xlsx with macros, but other readers run them: name it what it is.

@@ -31,6 +31,7 @@ public class FileStore {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final FileStorage storage;
+    private final FilesProperties.Inspection limits;
 
     /** The local store under {@code dataDir/files}. */
     public FileStore(String dataDir) {
@@ -39,21 +40,32 @@ public class FileStore {
 
     /** The local store in {@code directory}, or under {@code dataDir/files} when it is blank. */
     public FileStore(String dataDir, String directory) {
-        this(new LocalFileStorage(LocalFileStorage.root(dataDir, directory)));
+        this(new LocalFileStorage(LocalFileStorage.root(dataDir, directory)), FilesProperties.Inspection.DEFAULTS);
     }
 
-    /** The store over the storage {@code silkgrant.files.store} chose. */
-    @Autowired
     FileStore(FileStorage storage) {
+        this(storage, FilesProperties.Inspection.DEFAULTS);
+    }
+
+    /** The store over the storage {@code silkgrant.files.store} chose, inspecting uploads within these limits. */
+    @Autowired
+    FileStore(FileStorage storage, FilesProperties files) {
+        this(storage, files.inspection());
+    }
+
+    FileStore(FileStorage storage, FilesProperties.Inspection limits) {
         this.storage = storage;
+        this.limits = limits;
     }
 
     /**
-     * Keeps an upload if it is not empty, not larger than {@code maxBytes} and its content is one of
-     * {@code allowedMediaTypes}; the caller closes {@code content}.
+     * Keeps an upload if it is not empty, not larger than {@code maxBytes}, its content is one of
+     * {@code allowedMediaTypes} and it passes the inspection of its type (docs/security.md, "Uploads"); the caller
+     * closes {@code content}. The name is kept cleaned and ending in the real type's extension.
      *
      * @throws FileTooLargeException         as soon as more than {@code maxBytes} arrive
      * @throws UnsupportedFileTypeException  when the content is another type, whatever the name says
+     * @throws UnsafeFileException           on field {@code file} when the content breaks the upload policy
      * @throws FieldViolationException       on field {@code file} when the upload is empty
      */
     public StoredFile store(InputStream content, String originalName, long maxBytes, Set<String> allowedMediaTypes) {
@@ -67,13 +79,15 @@ public class FileStore {
                 if (received.size() == 0) {
                     throw new FieldViolationException("file", "EMPTY", "document.empty");
                 }
-                String mediaType = ContentTypes.detect(temp);
+                String mediaType = ContentTypes.detect(temp, limits);
                 if (!allowedMediaTypes.contains(mediaType)) {
                     throw new UnsupportedFileTypeException(mediaType, allowedMediaTypes);
                 }
+                // Before anyone can download it: active content, hidden trailing data, polyglots, bombs.
+                UploadInspection.inspect(temp, mediaType, limits);
                 storage.keep(received.sha256(), temp, mediaType);
                 return new StoredFile(received.sha256(), received.sm3(), received.size(), mediaType,
-                        FileNames.sanitize(originalName));
+                        FileNames.sanitize(originalName, mediaType));
             } finally {
                 Files.deleteIfExists(temp);
             }

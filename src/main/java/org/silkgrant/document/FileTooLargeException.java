@@ -35,4 +35,9 @@ public class FileTooLargeException extends TranslatedException {
     public String problemType() {
         return "too-large";
     }
+
+    @Override
+    public String field() {
+        return "file";
+    }
 }

@@ -35,4 +35,9 @@ public class UnsupportedFileTypeException extends TranslatedException {
     public String problemType() {
         return "type-refused";
     }
+
+    @Override
+    public String field() {
+        return "file";
+    }
 }

@@ -40,10 +40,13 @@ class DemoOrganizations implements ApplicationRunner {
         if (!demo.isActive() || organizations.count() > 0) {
             return;
         }
+        // Both demo leaders are called 张三 (two people of the same name in two organisations): the contract check
+        // (shared/contract/check.py) fills their teams with the leader 张三, and LEADER_IS_APPLICANT wants the
+        // team's leader to be the account holder.
         seed("新疆示范大学", "12650100", "45800012", OrganizationType.UNIVERSITY, "650102", "乌鲁木齐市天山区胜利路 1 号",
-                "uni", "示范大学", "张明");
+                "uni", "示范大学", "张三");
         seed("新疆丝路示范科技有限公司", "91650100", "MA78ABC0", OrganizationType.ENTERPRISE, "650106",
-                "乌鲁木齐市头屯河区经济技术开发区 8 号", "ent", "丝路示范科技", "李娜");
+                "乌鲁木齐市头屯河区经济技术开发区 8 号", "ent", "丝路示范科技", "张三");
     }
 
     private void seed(String name, String categoryAndDivision, String organizationCode, OrganizationType type,

@@ -1,22 +1,27 @@
 package org.silkgrant.organization;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.silkgrant.account.AccountManagement;
+import org.silkgrant.account.AccountView;
 import org.silkgrant.account.NewAccount;
 import org.silkgrant.account.Role;
+import org.silkgrant.account.SecurityProperties;
 import org.silkgrant.shared.CreditCode;
 import org.silkgrant.shared.DivisionCode;
 import org.silkgrant.shared.Divisions;
 import org.silkgrant.shared.FieldViolationException;
 import org.silkgrant.shared.FieldViolationException.Violation;
 import org.silkgrant.shared.InvalidIdentifierException;
+import org.silkgrant.shared.LikePattern;
 import org.silkgrant.shared.NotFoundException;
 import org.silkgrant.shared.StateConflictException;
+import org.silkgrant.shared.TooManyRequestsException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -36,9 +41,15 @@ public class OrganizationManagement {
     private final Divisions divisions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** Registrations accepted per client address and hour. */
+    private final Quota<String> registrations;
+    /** Taken user names an unverified organisation's admin has been told of, per day. */
+    private final Quota<Long> takenNames;
 
     OrganizationManagement(OrganizationRepository organizations, AccountManagement accounts,
-            RegionProperties region, ApplicationEventPublisher events, Clock clock) {
+            RegionProperties region, ApplicationEventPublisher events, Clock clock, SecurityProperties security) {
+        this.registrations = new Quota<>(security.registration().addressMaxPerHour(), Duration.ofHours(1), clock);
+        this.takenNames = new Quota<>(security.registration().unverifiedTakenNames(), Duration.ofDays(1), clock);
         this.organizations = organizations;
         this.accounts = accounts;
         this.divisions = Divisions.load(region.divisionPrefix());
@@ -51,12 +62,27 @@ public class OrganizationManagement {
         return divisions;
     }
 
-    /**
-     * Registers an organisation and its first admin after checking every field; all problems are reported at once
-     * and nothing is saved unless everything passes.
-     */
+    /** Registers in Chinese, with no client address (the demo seed). */
     @Transactional
     public OrganizationView register(Registration registration, String clientAddress) {
+        return register(registration, clientAddress, "zh-CN");
+    }
+
+    /**
+     * Registers an organisation and its first admin after checking every field; all problems are reported at once
+     * and nothing is saved unless everything passes. The answer never depends on whether the admin's user name is
+     * taken (docs/security.md, "No user enumeration"): when it is free the account is created at once; when it is
+     * taken the organisation is registered all the same, the admin's account waits, and a single-use link to choose
+     * another name is mailed to the address given. Only the checks of the input itself are field errors — and the
+     * duplicate credit code, which concerns the organisation, a public register's entry, not an account.
+     *
+     * @param language the language of the registration, for the mail (zh-CN, en or ru)
+     */
+    @Transactional
+    public OrganizationView register(Registration registration, String clientAddress, String language) {
+        if (registrations.exhausted(clientAddress)) {
+            throw new TooManyRequestsException("register.throttled");
+        }
         List<Violation> violations = new ArrayList<>();
         if (registration.name() == null || registration.name().isBlank()) {
             violations.add(new Violation("name", "REQUIRED", "organization.name.REQUIRED"));
@@ -96,20 +122,64 @@ public class OrganizationManagement {
         }
         Registration.Admin admin = registration.admin() == null
                 ? new Registration.Admin(null, null, null, null, null) : registration.admin();
+        if (admin.email() == null || admin.email().isBlank()) {
+            // The address is where a taken user name is resolved, so registration needs it.
+            violations.add(new Violation("admin.email", "REQUIRED", "organization.admin.email.REQUIRED"));
+        }
         NewAccount adminAccount = new NewAccount(admin.username(), admin.password(), admin.fullName(), admin.email(),
                 admin.phone(), Long.MIN_VALUE, Set.of(Role.ORG_ADMIN), null);
-        accounts.check(adminAccount).forEach(v ->
-                violations.add(new Violation("admin." + v.field(), v.code(), v.messageKey(), v.arguments())));
+        boolean nameTaken = false;
+        for (Violation v : accounts.check(adminAccount)) {
+            if ("username".equals(v.field()) && "DUPLICATE".equals(v.code())) {
+                nameTaken = true;
+            } else {
+                violations.add(new Violation("admin." + v.field(), v.code(), v.messageKey(), v.arguments()));
+            }
+        }
         if (!violations.isEmpty()) {
             throw new FieldViolationException(violations);
         }
         Organization organization = organizations.save(new Organization(registration.name().strip(), code.value(),
                 registration.type(), division.code(), registration.address().strip(), clock.instant()));
-        accounts.create(new NewAccount(admin.username(), admin.password(), admin.fullName(), admin.email(),
-                admin.phone(), organization.id(), Set.of(Role.ORG_ADMIN), null), admin.username(), clientAddress);
-        events.publishEvent(new OrganizationEvent(admin.username(), "ORGANIZATION_REGISTERED", organization.id(),
-                organization.name(), organization.status(), null, clientAddress));
+        NewAccount account = new NewAccount(admin.username(), admin.password(), admin.fullName(), admin.email(),
+                admin.phone(), organization.id(), Set.of(Role.ORG_ADMIN), null);
+        String lang = "en".equals(language) || "ru".equals(language) ? language : "zh-CN";
+        if (nameTaken) {
+            AccountManagement.PendingToken token = accounts.holdPending(account, clientAddress);
+            events.publishEvent(new RegistrationReceived(organization.id(), organization.name(), admin.email().strip(),
+                    admin.fullName().strip(), lang, null, token.token(), token.expiresAt()));
+        } else {
+            AccountView created = accounts.create(account, admin.username(), clientAddress);
+            events.publishEvent(new RegistrationReceived(organization.id(), organization.name(), admin.email().strip(),
+                    admin.fullName().strip(), lang, created.username(), null, null));
+        }
+        events.publishEvent(new OrganizationEvent(nameTaken ? "anonymous" : admin.username(), "ORGANIZATION_REGISTERED",
+                organization.id(), organization.name(), organization.status(),
+                nameTaken ? "admin account waits for its e-mail confirmation" : null, clientAddress));
+        registrations.record(clientAddress);
         return view(organization);
+    }
+
+    /**
+     * The organisation admin opens an account for one of its people. An admin of an organisation the office has
+     * not verified yet — anyone can register one — is told that a user name is taken only a few times a day, so
+     * account creation cannot serve to list the names that exist.
+     */
+    @Transactional
+    public AccountView addMember(Long organizationId, NewAccount account, String actor, String clientAddress) {
+        boolean verified = isVerified(organizationId);
+        if (!verified && takenNames.exhausted(organizationId)) {
+            throw new TooManyRequestsException("members.takenNamesExhausted");
+        }
+        try {
+            return accounts.create(account, actor, clientAddress);
+        } catch (FieldViolationException e) {
+            if (!verified && e.violations().stream().anyMatch(v -> "username".equals(v.field())
+                    && "DUPLICATE".equals(v.code()))) {
+                takenNames.record(organizationId);
+            }
+            throw e;
+        }
     }
 
     /** The program office's decision on a pending registration. */
@@ -147,8 +217,8 @@ public class OrganizationManagement {
     @Transactional(readOnly = true)
     public Page<OrganizationView> search(OrganizationStatus status, String query, int page, int size) {
         String q = query == null || query.isBlank() ? null : query.strip();
-        return organizations.search(status, q, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100),
-                Sort.by("registeredAt", "id"))).map(this::view);
+        return organizations.search(status, LikePattern.containing(q), PageRequest.of(Math.max(page, 0),
+                Math.min(Math.max(size, 1), 100), Sort.by("registeredAt", "id"))).map(this::view);
     }
 
     private Organization require(Long id) {

@@ -10,11 +10,12 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
 
     boolean existsByCreditCode(String creditCode);
 
+    /** {@code query} is a LIKE pattern from {@link org.silkgrant.shared.LikePattern#containing}, null when absent. */
     @Query("""
             select o from Organization o
             where (:status is null or o.status = :status)
-              and (:query is null or lower(o.name) like lower(concat('%', :query, '%'))
-                   or o.creditCode like upper(concat('%', :query, '%')))
+              and (:query is null or lower(o.name) like lower(cast(:query as String)) escape '\\'
+                   or o.creditCode like upper(cast(:query as String)) escape '\\')
             """)
     Page<Organization> search(@Param("status") OrganizationStatus status, @Param("query") String query,
             Pageable pageable);

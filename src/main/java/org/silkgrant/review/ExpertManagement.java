@@ -32,6 +32,7 @@ import org.silkgrant.shared.CreditCode;
 import org.silkgrant.shared.FieldViolationException;
 import org.silkgrant.shared.FieldViolationException.Violation;
 import org.silkgrant.shared.InvalidIdentifierException;
+import org.silkgrant.shared.LikePattern;
 import org.silkgrant.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -109,9 +110,11 @@ public class ExpertManagement {
     @Transactional(readOnly = true)
     public Page<ExpertView> search(ExpertFilter filter, int page, int size) {
         ExpertFilter f = filter == null ? ExpertFilter.all() : filter;
-        return experts.search(blankToNull(f.name()), blankToNull(f.organization()),
+        String organization = blankToNull(f.organization());
+        return experts.search(LikePattern.containing(blankToNull(f.name())), LikePattern.containing(organization),
+                        organization,
                         f.country() == null || f.country().isBlank() ? null : f.country().strip().toUpperCase(Locale.ROOT),
-                        f.active(), blankToNull(f.field()), blankToNull(f.keyword()),
+                        f.active(), blankToNull(f.field()), LikePattern.containing(blankToNull(f.keyword())),
                         PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100), Sort.by("fullName", "id")))
                 .map(this::view);
     }

@@ -25,4 +25,12 @@ public abstract class TranslatedException extends RuntimeException {
 
     /** The last part of the problem type URI, e.g. {@code not-found}. */
     public abstract String problemType();
+
+    /**
+     * The input field the failure is about ({@code file} for an upload), or null; the API then adds
+     * {@code errors: [{field, code, message}]} to the problem as for a {@code 422}.
+     */
+    public String field() {
+        return null;
+    }
 }

@@ -1,13 +1,14 @@
 package org.silkgrant.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.silkgrant.shared.DemoMode;
 import org.silkgrant.shared.DemoProperties;
 
-/** The staff second factor is required unless the demo runs, or the setting says otherwise. */
+/** The staff second factor is required outside the demo whatever the setting; in the demo the setting decides. */
 class SecondFactorPolicyTests {
 
     private static DemoMode demo(boolean enabled) {
@@ -17,7 +18,7 @@ class SecondFactorPolicyTests {
     }
 
     private static SecurityProperties setting(Boolean required) {
-        return new SecurityProperties(required, null, null);
+        return new SecurityProperties(required, null, null, null);
     }
 
     @Test
@@ -31,8 +32,27 @@ class SecondFactorPolicyTests {
     }
 
     @Test
-    void theSettingDecidesWhenGiven() {
+    void theSettingDecidesInTheDemo() {
         assertThat(new SecondFactorPolicy(setting(true), demo(true)).required()).isTrue();
-        assertThat(new SecondFactorPolicy(setting(false), demo(false)).required()).isFalse();
+        assertThat(new SecondFactorPolicy(setting(false), demo(true)).required()).isFalse();
+    }
+
+    @Test
+    void outsideTheDemoItCannotBeTurnedOff() {
+        assertThat(new SecondFactorPolicy(setting(true), demo(false)).required()).isTrue();
+        assertThatThrownBy(() -> new SecondFactorPolicy(setting(false), demo(false)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("only allowed in demo mode");
+    }
+
+    @Test
+    void onlyOfficersAndTheThreeAdminsNeedIt() {
+        SecondFactorPolicy policy = new SecondFactorPolicy(setting(null), demo(false));
+        for (Role role : Role.values()) {
+            assertThat(policy.requiredFor(java.util.Set.of(role))).as(role.name())
+                    .isEqualTo(role == Role.PROGRAM_OFFICER || Role.ADMIN_DUTIES.contains(role));
+        }
+        assertThat(new SecondFactorPolicy(setting(null), demo(true)).requiredFor(java.util.Set.of(Role.SYSTEM_ADMIN)))
+                .isFalse();
     }
 }

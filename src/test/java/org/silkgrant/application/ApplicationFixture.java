@@ -99,6 +99,8 @@ public final class ApplicationFixture {
     public boolean organizationOnIntegrityList;
     public boolean leaderOnIntegrityList;
     public Double duplicateSimilarity = 0.12;
+    /** The name on the submitting leader's account: the team's leader above. */
+    public String accountHolder = "王明";
 
     public static ApplicationFixture complete() {
         return new ApplicationFixture();
@@ -110,7 +112,7 @@ public final class ApplicationFixture {
 
     public RuleContext context() {
         return new RuleContext(organization, attachments, now, deadline, extendedUntil, leaderOtherProjects,
-                organizationOnIntegrityList, leaderOnIntegrityList, duplicateSimilarity);
+                organizationOnIntegrityList, leaderOnIntegrityList, duplicateSimilarity, accountHolder);
     }
 
     public RuleOutcome check(EligibilityRule rule) {
@@ -196,7 +198,8 @@ public final class ApplicationFixture {
         return this;
     }
 
-    public ApplicationFixture ethics(boolean humanSubjects, boolean humanGeneticResources, boolean laboratoryAnimals,
+    /** The ethics answers: true 涉及, false 不涉及, null not answered. */
+    public ApplicationFixture ethics(Boolean humanSubjects, Boolean humanGeneticResources, Boolean laboratoryAnimals,
             HgrProcedure procedure) {
         ethics = new Ethics(humanSubjects, humanGeneticResources, laboratoryAnimals, procedure);
         return this;
@@ -220,6 +223,11 @@ public final class ApplicationFixture {
         return callWith(CALL.categories(), new Rules(r.minMonths(), r.maxMonths(), r.enterpriseMatchingRatio(),
                 r.leaderProjectLimit(), r.titleMaxLength(), r.eligibleOrganizationCategories(), r.ethicsTriggers(),
                 r.ipIndicatorKinds(), r.duplicateSimilarityThreshold(), r.indirectCostBands(), checks));
+    }
+
+    /** The 2023 call with other rule parameters. */
+    public static CallDefinition callWithRules(Rules rules) {
+        return callWith(CALL.categories(), rules);
     }
 
     /** The 2023 call where one scope needs exactly the given things and offers nothing. */

@@ -39,7 +39,7 @@ class ChecklistTests {
 
         assertThat(checklist.ready()).isTrue();
         assertThat(checklist.failing()).isEmpty();
-        assertThat(checklist.results()).hasSize(18);
+        assertThat(checklist.results()).hasSize(19);
         assertThat(checklist.results()).extracting(Result::rule)
                 .containsExactlyElementsOf(CALL.rules().checks().stream().map(Check::rule).toList());
         assertThat(checklist.results()).allSatisfy(r -> assertThat(r.messageKey()).startsWith("rule." + r.rule() + "."));
@@ -56,10 +56,15 @@ class ChecklistTests {
         });
         assertThat(checklist.results()).filteredOn(r -> r.rule().equals("FOREIGN_PARTNER_NAMED"))
                 .singleElement().satisfies(r -> assertThat(r.clauses()).containsExactly("C2", "R3"));
-        assertThat(checklist.results()).last().satisfies(r -> {
-            assertThat(r.rule()).isEqualTo("DUPLICATE_CONTENT");
-            assertThat(r.severity()).isEqualTo(Severity.WARNING);
-        });
+        assertThat(checklist.results()).filteredOn(r -> r.rule().equals("LEADER_IS_APPLICANT")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.clauses()).containsExactly("R3");
+                    assertThat(r.severity()).isEqualTo(Severity.BLOCKING);
+                });
+        assertThat(checklist.results()).filteredOn(r -> r.rule().equals("DUPLICATE_CONTENT")).singleElement()
+                .satisfies(r -> assertThat(r.severity()).isEqualTo(Severity.WARNING));
+        // In the order of RULES.md §5: the leader rule came last.
+        assertThat(checklist.results()).last().satisfies(r -> assertThat(r.rule()).isEqualTo("LEADER_IS_APPLICANT"));
     }
 
     @Test
@@ -67,10 +72,11 @@ class ChecklistTests {
         Checklist checklist = empty().checklist();
 
         assertThat(checklist.ready()).isFalse();
-        assertThat(checklist.results()).hasSize(18);
+        assertThat(checklist.results()).hasSize(19);
         assertThat(checklist.failing()).extracting(Result::rule).containsExactly("DIRECTION_CHOSEN", "FOREIGN_PARTNER_NAMED",
                 "AGREEMENT_ATTACHED", "OBJECTIVES_COMPLETE", "INDICATORS_ASSESSABLE", "INDICATORS_INCLUDE_IP",
-                "ETHICS_OPINION", "BUDGET_BALANCED", "RESEARCH_ASSISTANT_POSITION", "PERIOD_2_TO_3_YEARS");
+                "ETHICS_OPINION", "BUDGET_BALANCED", "RESEARCH_ASSISTANT_POSITION", "PERIOD_2_TO_3_YEARS",
+                "LEADER_IS_APPLICANT");
         assertThat(checklist.failing()).allSatisfy(r -> assertThat(r.section()).isNotNull());
     }
 

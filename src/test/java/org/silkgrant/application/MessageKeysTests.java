@@ -125,6 +125,7 @@ class MessageKeysTests {
         s.add(scenario(a -> a.indicators(new Indicator(IndicatorKind.PATENT_APPLICATION, "专利", -1, "项"))));
         s.add(scenario(a -> a.indicators(new Indicator(IndicatorKind.PATENT_APPLICATION, "专利", 0, null))));
         // Ethics
+        s.add(scenario(a -> a.ethics(null, false, false, null)));
         s.add(scenario(a -> a.ethics(true, false, false, null)));
         s.add(scenario(a -> a.ethics(true, false, true, null).attach("ETHICS_OPINION")));
         s.add(scenario(a -> a.ethics(false, true, false, null).attach("ETHICS_OPINION")));
@@ -145,6 +146,11 @@ class MessageKeysTests {
         s.add(scenario(a -> a.budget = budget("1", "1", line("LABOUR", Source.FISCAL, "1"))));
         // Team and period
         s.add(scenario(a -> a.members(new Member("王明", MemberRole.LEADER, "教授", "新疆大学", null, null))));
+        s.add(scenario(a -> a.members(new Member("王明", MemberRole.MEMBER, "教授", "新疆大学", null, null))));
+        s.add(scenario(a -> a.members(new Member("王明", MemberRole.LEADER, "教授", "新疆大学", null, null),
+                new Member("刘强", MemberRole.LEADER, "教授", "新疆大学", null, null))));
+        s.add(scenario(a -> a.members(new Member(null, MemberRole.LEADER, "教授", "新疆大学", null, null))));
+        s.add(scenario(a -> a.members(new Member("刘强", MemberRole.LEADER, "教授", "新疆大学", null, null))));
         s.add(scenario(a -> a.period(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1))));
         s.add(scenario(a -> a.period(LocalDate.of(2024, 1, 1), LocalDate.of(2028, 1, 1))));
         // Deadline, integrity, limit, duplicates

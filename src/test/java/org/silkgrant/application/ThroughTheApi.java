@@ -104,7 +104,7 @@ public final class ThroughTheApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", username);
         body.put("password", PASSWORD);
-        body.put("fullName", "路由测试负责人");
+        body.put("fullName", "张明");
         body.put("email", username + "@example.edu.cn");
         body.put("phone", "13800000001");
         body.put("role", "APPLICANT");
@@ -134,7 +134,9 @@ public final class ThroughTheApi {
                 + "\"startDate\":\"2024-01-01\",\"endDate\":\"2026-06-30\",\"keywords\":[\"生态\"],\"summary\":\"摘要\","
                 + "\"recommendingDepartment\":\"" + DEPARTMENT + "\"}");
         sections.put("narrative", NARRATIVE);
-        sections.put("team", "{\"members\":[{\"fullName\":\"张明\",\"role\":\"LEADER\",\"title\":\"教授\"},"
+        // LEADER_IS_APPLICANT: the team's leader is the account holder, by the name on the account.
+        String leaderName = expect(get("/api/v1/me").with(as(leader)), 200).get("fullName").asString();
+        sections.put("team", "{\"members\":[{\"fullName\":\"" + leaderName + "\",\"role\":\"LEADER\",\"title\":\"教授\"},"
                 + "{\"fullName\":\"李四\",\"role\":\"RESEARCH_ASSISTANT\",\"title\":\"科研助理\"}]}");
         sections.put("partners", "{\"partners\":[{\"country\":\"RU\",\"regionCode\":\"RU-ALT\",\"name\":\"Altai State University\","
                 + "\"address\":\"Barnaul\",\"people\":[{\"fullName\":\"Ivan Petrov\",\"position\":\"Professor\",\"role\":\"PI\"}]}]}");
@@ -154,7 +156,7 @@ public final class ThroughTheApi {
     }
 
     /** Saves a section with the application's current version as If-Match; returns the new version. */
-    long saveSection(String leader, long id, String section, String content) throws Exception {
+    public long saveSection(String leader, long id, String section, String content) throws Exception {
         long version = expect(get("/api/v1/applications/{id}", id).with(as(leader)), 200)
                 .get("version").asLong();
         return expect(put("/api/v1/applications/{id}/sections/{name}", id, section).with(as(leader))

@@ -318,7 +318,7 @@ class DecisionSafetyNetTests {
 
         // the confirmation page lists what the notice will publish
         String confirm = page("/office/calls/{code}/notice/confirm", "officer", FLOW);
-        assertThat(confirm).contains("改判后立项的项目", "新疆示范大学", "张明", "60.50", "公示期 7 天",
+        assertThat(confirm).contains("改判后立项的项目", "新疆示范大学", "张三", "60.50", "公示期 7 天",
                 "1 项不予立项的申报书不列入公示", "尚未决定的项目", "publish-confirm")
                 .doesNotContain("不予立项的改判项目");
         Reply preview = send(get("/api/v1/calls/{code}/notice/preview", FLOW).with(as("officer")));

@@ -50,6 +50,17 @@ class ContentTypesTests {
     }
 
     @Test
+    void refusesAPackageWhoseOverrideHasNoContentTypeInsteadOfFailing() {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("[Content_Types].xml", "<Types><Override PartName=\"/word/document.xml\"/></Types>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        entries.put("word/document.xml", new byte[] {'<', 'x', '/', '>'});
+        byte[] zip = SampleFiles.zipOf(entries);
+
+        assertRefusedAs(zip, "application/x-tika-ooxml");
+    }
+
+    @Test
     void refusesAPlainZipNamedDocx() {
         assertRefusedAs(SampleFiles.plainZip(), "application/zip");
     }

@@ -43,6 +43,42 @@ class FileNamesTests {
     }
 
     @Test
+    void dropsEveryBidiControlNulAndC1Control() {
+        String controls = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C"
+                + "\u0000\u0001\u0002\u007F\u0080\u009B\u009F\u200B\uFEFF";
+        assertThat(FileNames.sanitize("合作" + controls + "协议.pdf")).isEqualTo("合作协议.pdf");
+        // Decomposed 协议 stays as typed, é is composed (NFC): one name, however the browser sent it.
+        assertThat(FileNames.sanitize("Accord_e\u0301te\u0301.pdf")).isEqualTo("Accord_\u00e9t\u00e9.pdf");
+        // Uyghur (Arabic script) names keep their letters; only the direction marks go.
+        assertThat(FileNames.sanitize("\u200Fكېلىشىم\u200E.pdf")).isEqualTo("كېلىشىم.pdf");
+    }
+
+    @ParameterizedTest(name = "{0} holding {1} → {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            'invoice\u202Efdp.exe'  | application/pdf | invoicefdp.exe.pdf
+            'agreement.pdf.exe'     | application/pdf | agreement.pdf.exe.pdf
+            合作协议.PDF             | application/pdf | 合作协议.PDF
+            scan.jpeg               | image/jpeg      | scan.jpeg
+            scan.JPG                | image/jpeg      | scan.JPG
+            scan.png                | image/jpeg      | scan.png.jpg
+            report                  | application/pdf | report.pdf
+            budget.xls              | application/vnd.openxmlformats-officedocument.spreadsheetml.sheet | budget.xls.xlsx
+            notes                   | application/x-unknown | notes
+            ''                      | image/png       | file.png
+            """)
+    void endsInTheExtensionOfWhatTheContentIs(String original, String mediaType, String expected) {
+        assertThat(FileNames.sanitize(original.translateEscapes(), mediaType)).isEqualTo(expected);
+    }
+
+    @Test
+    void addsTheRealExtensionWithinThe120Characters() {
+        String name = FileNames.sanitize("合".repeat(200) + ".exe", "application/pdf");
+
+        assertThat(name.codePointCount(0, name.length())).isEqualTo(120);
+        assertThat(name).endsWith("合.pdf");
+    }
+
+    @Test
     void limitsLongNamesTo120CharactersKeepingTheExtension() {
         String name = FileNames.sanitize("合".repeat(150) + "a".repeat(150) + ".pdf");
 

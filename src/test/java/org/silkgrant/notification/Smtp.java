@@ -19,12 +19,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * A real SMTP server (GreenMail) on a free port, which a test can stop and start again on the same port; the
  * application reaches it through {@code spring.mail.host/port}.
  */
-final class Smtp {
+public final class Smtp {
 
     private final ServerSetup setup;
     private GreenMail server;
 
-    Smtp() {
+    public Smtp() {
         try (ServerSocket socket = new ServerSocket(0)) {
             setup = new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         } catch (IOException e) {
@@ -33,29 +33,29 @@ final class Smtp {
         start();
     }
 
-    void register(DynamicPropertyRegistry registry) {
+    public void register(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", setup::getPort);
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         server = new GreenMail(setup);
         server.start();
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         server.stop();
     }
 
     /** The messages received so far for the address whose subject or body contains the text. */
-    synchronized List<MimeMessage> to(String address, String containing) {
+    public synchronized List<MimeMessage> to(String address, String containing) {
         return Arrays.stream(server.getReceivedMessages())
                 .filter(m -> recipients(m).contains(address))
                 .filter(m -> subject(m).contains(containing) || body(m).contains(containing))
                 .toList();
     }
 
-    static String subject(MimeMessage message) {
+    public static String subject(MimeMessage message) {
         try {
             return message.getSubject();
         } catch (MessagingException e) {
@@ -63,7 +63,7 @@ final class Smtp {
         }
     }
 
-    static String body(MimeMessage message) {
+    public static String body(MimeMessage message) {
         try {
             return String.valueOf(message.getContent());
         } catch (MessagingException | IOException e) {

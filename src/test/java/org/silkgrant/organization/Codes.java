@@ -17,9 +17,15 @@ public final class Codes {
 
     /** A JSON registration body with the given credit code, type and division. */
     public static String registration(String creditCode, String type, String division, String username, String password) {
+        return registration(creditCode, type, division, username, password, "a@example.org");
+    }
+
+    /** A JSON registration body whose admin gives this e-mail address. */
+    public static String registration(String creditCode, String type, String division, String username, String password,
+            String email) {
         return """
                 {"name":"测试科技有限公司","creditCode":"%s","type":"%s","divisionCode":"%s","address":"乌鲁木齐市",
-                 "admin":{"username":"%s","password":"%s","fullName":"管理员","email":"a@example.org","phone":"13800000000"}}
-                """.formatted(creditCode, type, division, username, password);
+                 "admin":{"username":"%s","password":"%s","fullName":"管理员","email":"%s","phone":"13800000000"}}
+                """.formatted(creditCode, type, division, username, password, email);
     }
 }

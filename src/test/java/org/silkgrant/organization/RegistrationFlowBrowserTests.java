@@ -21,13 +21,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.silkgrant.notification.Smtp;
 
 /**
  * An organisation's way in, in a real headless Chromium and in Chinese (the default), as people do it: the
  * registration form refuses a credit code from outside the region and keeps what was typed, a valid registration is
  * submitted, the program officer verifies it from the queue, the organisation's admin sees the notice and opens an
- * account for a project leader, who finds an empty dashboard and switches it to Russian. Screenshots go to
- * {@code target/screenshots/}; see {@link HeadlessChromium} for when the test is skipped.
+ * account for a project leader, who finds an empty dashboard and switches it to Russian. A registration whose admin
+ * user name is taken ends on the very same page; the mail (GreenMail) brings the single-use link to choose another
+ * name, in Chinese, and on a phone. Screenshots go to {@code target/screenshots/}; see {@link HeadlessChromium} for
+ * when the test is skipped.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -43,6 +48,12 @@ class RegistrationFlowBrowserTests {
     private static final String APPLICANT_FULL_NAME = "王五";
 
     private static HeadlessChromium chromium;
+    private static final Smtp SMTP = new Smtp();
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        SMTP.register(registry);
+    }
 
     @LocalServerPort
     private int port;
@@ -219,6 +230,75 @@ class RegistrationFlowBrowserTests {
         assertThat(driver.findElement(By.id("main-nav")).getText()).as("navigation in Russian").contains("Рабочий стол", "Выйти");
         waitForNoticesLoaded();
         chromium.screenshot("dashboard-applicant-ru.png");
+    }
+
+    @Test
+    void anAdminWhoseUserNameIsTakenSeesTheSamePageAndChoosesAnotherFromTheMailedLink() throws IOException {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String first17 = "91650100" + String.format("%08d", random.nextInt(100_000_000)) + "8";
+        String creditCode = first17 + CreditCode.checkCharacter(first17);
+        String email = "taken" + String.format("%08d", random.nextInt(100_000_000)) + "@example.org";
+        String chosen = "brw" + String.format("%08d", random.nextInt(100_000_000));
+
+        // 1. register with the user name of the demo program officer: the same page as any registration
+        open("/");
+        driver.manage().deleteAllCookies();
+        open("/register");
+        fillRegistration(creditCode, "officer");
+        type("adminEmail", email);
+        submit();
+        chromium.waiting().until(ExpectedConditions.urlContains("/register/done"));
+        chromium.waitForPage();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("注册已提交");
+        assertThat(chromium.bodyText()).contains("“" + ORGANIZATION_NAME + "”的注册已提交，等待国际合作处审核。",
+                "我们已向 " + email + " 发送一封邮件").doesNotContain("已被使用");
+        chromium.screenshot("registered-taken-zh.png");
+
+        // 2. the mail carries the link; open it
+        var mail = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> SMTP.to(email, "/register/confirm"), list -> !list.isEmpty()).get(0);
+        assertThat(Smtp.subject(mail)).isEqualTo("请为“" + ORGANIZATION_NAME + "”的单位管理员另选用户名");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/register/confirm\\?token=([A-Za-z0-9_-]{43})")
+                .matcher(Smtp.body(mail));
+        assertThat(link.find()).isTrue();
+        open("/register/confirm?token=" + link.group(1));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("设置单位管理员用户名");
+        assertThat(driver.findElement(By.id("confirm-lead")).getText()).contains(ORGANIZATION_NAME, "北京时间", "还可尝试 3 次");
+        chromium.screenshot("confirm-zh.png");
+
+        // 3. another taken name is refused beside the field, a free one opens the account
+        type("username", "expert");
+        driver.findElement(By.cssSelector("#confirm-form button[type='submit']")).click();
+        chromium.waitForPage();
+        assertThat(driver.findElement(By.id("username-errors")).getText()).isEqualTo("该用户名已被使用。");
+        assertThat(driver.findElement(By.id("confirm-lead")).getText()).contains("还可尝试 2 次");
+        chromium.screenshot("confirm-error-zh.png");
+        type("username", chosen);
+        driver.findElement(By.cssSelector("#confirm-form button[type='submit']")).click();
+        chromium.waiting().until(ExpectedConditions.urlContains("/register/confirmed"));
+        chromium.waitForPage();
+        assertThat(driver.findElement(By.id("confirmed")).getText()).contains("单位管理员账号 " + chosen + " 已开通");
+        chromium.screenshot("confirmed-zh.png");
+
+        // 4. the admin signs in with the chosen name and the password given at registration
+        signIn(chosen, ADMIN_PASSWORD);
+        assertThat(driver.findElement(By.id("organization-card")).getText()).contains(ORGANIZATION_NAME);
+        signOut();
+
+        // The registration page on a phone, in English
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open("/register?lang=en");
+            assertThat(driver.findElement(By.id("adminEmail-help")).getText())
+                    .isEqualTo("The outcome of the registration and any further step are sent to this address.");
+            chromium.screenshot("register-phone-en.png");
+            open("/register/confirm?token=" + link.group(1));
+            assertThat(driver.findElement(By.id("confirm-invalid")).getText()).contains("has been used");
+            chromium.screenshot("confirm-used-phone-en.png");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+            open("/?lang=zh-CN");
+        }
     }
 
     private void fillRegistration(String creditCode, String adminUsername) {

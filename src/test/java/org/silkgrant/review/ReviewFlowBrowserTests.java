@@ -199,8 +199,7 @@ class ReviewFlowBrowserTests {
         clickAndWaitForReload(card.findElement(By.cssSelector("a[href$='/applications/" + application + "']")));
         assertThat(driver.getCurrentUrl()).contains("/applications/" + application);
         assertThat(chromium.bodyText()).contains(title);
-        assertThat(driver.findElements(By.cssSelector("#section-submission form button[type='submit']")))
-                .as("read-only for the expert").isEmpty();
+        assertThat(driver.findElements(By.id("submit-button"))).as("read-only for the expert").isEmpty();
         chromium.screenshot("review-03-expert-reads-application.png");
 
         open("/expert/reviews");

@@ -151,7 +151,8 @@ public class DeadlineRushSimulation extends Simulation {
             think(), exec(save("narrative").formParam("objectives", "目标").formParam("rationale", "理由")
                     .formParam("content", "内容").formParam("channels", "渠道").formParam("responsibilities", "责任")
                     .formParam("plan", "方案").formParam("expectedResults", "成效")),
-            think(), exec(save("team").formParam("members[0].fullName", "张明").formParam("members[0].role", "LEADER")
+            // The leader is the account holder (LEADER_IS_APPLICANT); the seeder names the n-th leader 负责人n.
+            think(), exec(save("team").formParam("members[0].fullName", "负责人#{n}").formParam("members[0].role", "LEADER")
                     .formParam("members[0].title", "教授").formParam("members[1].fullName", "李四")
                     .formParam("members[1].role", "RESEARCH_ASSISTANT").formParam("members[1].title", "科研助理")),
             think(), exec(save("partners").formParam("partners[0].country", "RU").formParam("partners[0].regionCode", "RU-ALT")
@@ -171,7 +172,9 @@ public class DeadlineRushSimulation extends Simulation {
             think(), exec(save("indicators").formParam("indicators[0].kind", "PATENT_APPLICATION")
                     .formParam("indicators[0].description", "发明专利申请").formParam("indicators[0].quantity", "2")
                     .formParam("indicators[0].unit", "件")),
-            think(), exec(save("ethics").formParam("hgrProcedure", "")),
+            // Each ethics trigger answered 不涉及 (an unanswered one blocks submission).
+            think(), exec(save("ethics").formParam("humanSubjects", "false").formParam("humanGeneticResources", "false")
+                    .formParam("laboratoryAnimals", "false").formParam("hgrProcedure", "")),
             think(), exec(save("agreement").formParam("scienceInput", "第3条").formParam("divisionOfWork", "第4条")
                     .formParam("ipOwnership", "第6条").formParam("resultsOwnership", "第7条")),
             // Still typing in the narrative: a second autosave of the same section.
@@ -189,7 +192,12 @@ public class DeadlineRushSimulation extends Simulation {
                     .bodyPart(ByteArrayBodyPart("file", AGREEMENT).fileName("agreement.pdf").contentType("application/pdf"))
                     .check(substring("已上传"))),
             pause(seconds(5), seconds(15)),
+            // The confirmation lists what will be frozen and names the version; only its confirmed POST submits.
+            exec(http("submit confirmation").get("/applications/#{id}/submit")
+                    .check(css("input[name='confirmedVersion']", "value").saveAs("confirmedVersion"))),
+            pause(seconds(2), seconds(5)),
             exec(http("submit").post("/applications/#{id}/submit").formParam("_csrf", "#{csrf}")
+                    .formParam("confirmedVersion", "#{confirmedVersion}").formParam("pledge", "true")
                     .check(substring("受理回执编号"))),
             pause(seconds(2), seconds(5)),
             exec(http("download pdf").get("/applications/#{id}/pdf")

@@ -1,9 +1,7 @@
 package org.silkgrant.account.internal;
 
 import java.time.Clock;
-import java.util.Collections;
 
-import org.silkgrant.account.Role;
 import org.silkgrant.account.SecondFactorPolicy;
 import org.silkgrant.account.SilkGrantUser;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -31,10 +29,9 @@ class JpaUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         UserAccount user = users.findByUsernameIgnoreCase(username == null ? "" : username.strip())
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        boolean needsSecondFactor = secondFactor.required()
-                && !Collections.disjoint(user.roles(), Role.SECOND_FACTOR_ROLES);
+        boolean needsSecondFactor = secondFactor.requiredFor(user.roles());
         return new SilkGrantUser(user.id(), user.username(), user.passwordHash(), user.fullName(),
                 user.organizationId(), user.roles(), user.enabled(), user.isLocked(clock.instant()), needsSecondFactor,
-                user.departmentCode());
+                user.departmentCode(), user.mustChangePassword());
     }
 }

@@ -94,6 +94,9 @@ public class SecondFactorService {
         for (long step = now - 1; step <= now + 1 && !valid; step++) {
             valid = matches(secret, step, code.strip()) && user.useSecondFactorStep(step);
         }
+        if (valid) {
+            user.secondFactorPassed();
+        }
         if (valid && !user.mfaEnabled()) {
             user.enableSecondFactor();
             events.publishEvent(new AccountEvent(username, "SECOND_FACTOR_ENROLLED", user.id(), username, clientAddress,

@@ -1,15 +1,18 @@
 package org.silkgrant.account.internal;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -38,8 +41,16 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Password sign-in with the per-address lock; the only provider, for the login form and HTTP Basic alike. */
+    @Bean
+    AuthenticationProvider passwordSignIn(UserDetailsService details, PasswordEncoder encoder, Lockouts lockouts,
+            UserAccountRepository users) {
+        return new AddressAwareAuthenticationProvider(details, encoder, lockouts, users);
+    }
+
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication
     SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
@@ -55,12 +66,14 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new LoginThrottleFilter(throttle, true), BasicAuthenticationFilter.class)
                 .addFilterAfter(new SecondFactorFilter(true), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeFilter(true), SecondFactorFilter.class)
                 .headers(this::headers);
         return http.build();
     }
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         // The public notice (公示) of a call is for everyone; an objection needs a sign-in, or a verified
@@ -79,6 +92,8 @@ class SecurityConfiguration {
                 .csrf(Customizer.withDefaults())
                 .addFilterBefore(new LoginThrottleFilter(throttle, false), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SecondFactorFilter(false), AuthorizationFilter.class)
+                // Same place, added second: the second factor comes before the password change.
+                .addFilterBefore(new PasswordChangeFilter(false), AuthorizationFilter.class)
                 .headers(this::headers);
         return http.build();
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.silkgrant.account.AccountEvent;
+import org.silkgrant.account.SecondFactorPolicy;
 import org.silkgrant.account.SecurityProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -17,9 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Follows Spring Security's authentication events: counts failures, locks an account after too many, keeps the
- * user's sign-in history and tells the audit record. Interactive sign-ins (the login form) count as sign-ins;
- * the API's HTTP Basic re-authenticates every request, so only its failures are recorded.
+ * Follows Spring Security's authentication events: counts failures per account and address ({@link Lockouts}),
+ * keeps the user's sign-in history and tells the audit record. Interactive sign-ins (the login form) count as
+ * sign-ins; the API's HTTP Basic re-authenticates every request, so only its failures are recorded.
  */
 @Component
 public class SignInTracker {
@@ -27,15 +28,20 @@ public class SignInTracker {
     private final UserAccountRepository users;
     private final LoginEventRepository logins;
     private final LoginThrottle throttle;
+    private final Lockouts lockouts;
+    private final SecondFactorPolicy secondFactor;
     private final SecurityProperties.Login settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SignInTracker(UserAccountRepository users, LoginEventRepository logins, LoginThrottle throttle,
-            SecurityProperties properties, ApplicationEventPublisher events, Clock clock) {
+    SignInTracker(UserAccountRepository users, LoginEventRepository logins, LoginThrottle throttle, Lockouts lockouts,
+            SecondFactorPolicy secondFactor, SecurityProperties properties, ApplicationEventPublisher events,
+            Clock clock) {
         this.users = users;
         this.logins = logins;
         this.throttle = throttle;
+        this.lockouts = lockouts;
+        this.secondFactor = secondFactor;
         this.settings = properties.login();
         this.events = events;
         this.clock = clock;
@@ -47,7 +53,6 @@ public class SignInTracker {
         Authentication authentication = event.getAuthentication();
         String address = address(authentication);
         Optional<UserAccount> user = users.findByUsernameIgnoreCase(authentication.getName());
-        user.ifPresent(UserAccount::signedIn);
         Long id = user.map(UserAccount::id).orElse(null);
         logins.save(new LoginEvent(id, authentication.getName(), clock.instant(), address, LoginEvent.Outcome.SUCCESS));
         events.publishEvent(new AccountEvent(authentication.getName(), "LOGIN", id, authentication.getName(), address,
@@ -63,10 +68,10 @@ public class SignInTracker {
         Instant now = clock.instant();
         throttle.failed(address);
         Optional<UserAccount> user = username.isEmpty() ? Optional.empty() : users.findByUsernameIgnoreCase(username);
-        boolean lockedNow = false;
         boolean alreadyLocked = event instanceof AuthenticationFailureLockedEvent;
+        Lockouts.Failure counted = Lockouts.Failure.NOTHING;
         if (user.isPresent() && !alreadyLocked) {
-            lockedNow = user.get().failedSignIn(now, settings.maxFailures(), settings.lockDuration());
+            counted = lockouts.failed(user.get(), address, secondFactor.requiredFor(user.get().roles()));
         }
         Long id = user.map(UserAccount::id).orElse(null);
         String shortName = username.length() > 64 ? username.substring(0, 64) : username;
@@ -74,9 +79,15 @@ public class SignInTracker {
                 alreadyLocked ? LoginEvent.Outcome.LOCKED : LoginEvent.Outcome.FAILURE));
         events.publishEvent(new AccountEvent("anonymous", alreadyLocked ? "LOGIN_WHILE_LOCKED" : "LOGIN_FAILED", id,
                 shortName, address, AccountEvent.FAILURE, user.isPresent() ? null : "unknown user"));
-        if (lockedNow) {
+        if (counted.addressLocked()) {
+            events.publishEvent(new AccountEvent("system", "ADDRESS_LOCKED_OUT", id, shortName, address,
+                    AccountEvent.SUCCESS, "after " + settings.maxFailures() + " failures from this address, for "
+                            + settings.lockDuration() + "; addresses locked out now: " + counted.lockedAddresses()));
+        }
+        if (counted.accountLocked()) {
             events.publishEvent(new AccountEvent("system", "ACCOUNT_LOCKED", id, shortName, address, AccountEvent.SUCCESS,
-                    "after " + settings.maxFailures() + " failures, for " + settings.lockDuration()));
+                    "wrong passwords from " + counted.lockedAddresses() + " addresses, for " + settings.lockDuration()
+                            + "; addresses the user signed in from stay open"));
         }
     }
 
@@ -93,7 +104,7 @@ public class SignInTracker {
                 AccountEvent.FAILURE, null));
         if (lockedNow) {
             events.publishEvent(new AccountEvent("system", "ACCOUNT_LOCKED", id, username, address, AccountEvent.SUCCESS,
-                    "after " + settings.maxFailures() + " failures, for " + settings.lockDuration()));
+                    "after " + settings.maxFailures() + " wrong second-factor codes, for " + settings.lockDuration()));
         }
     }
 

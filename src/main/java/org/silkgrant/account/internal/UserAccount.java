@@ -61,8 +61,20 @@ public class UserAccount {
     @Column(name = "failed_attempts", nullable = false)
     private int failedAttempts;
 
+    /** Locked for every address: wrong second-factor codes after a correct password. */
     @Column(name = "locked_until")
     private Instant lockedUntil;
+
+    /**
+     * Locked by wrong passwords from several addresses (accounts without a second factor only), for every address
+     * but those the user signed in from before.
+     */
+    @Column(name = "password_locked_until")
+    private Instant passwordLockedUntil;
+
+    /** The password was set by someone else (the bootstrap's one-time password) and must be changed first. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
 
     @Column(name = "mfa_secret_encrypted", length = 200)
     private String mfaSecretEncrypted;
@@ -113,11 +125,26 @@ public class UserAccount {
         this.passwordChangedAt = now;
     }
 
+    /** Locked for every address (second-factor failures). */
     public boolean isLocked(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
-    /** Counts a failed sign-in; returns true when this failure locks the account. */
+    /** Locked by wrong passwords from several addresses; addresses the user signed in from before are let through. */
+    public boolean isPasswordLocked(Instant now) {
+        return passwordLockedUntil != null && now.isBefore(passwordLockedUntil);
+    }
+
+    /** Locks the account against unknown addresses until the given time; false when it was locked already. */
+    public boolean lockAgainstPasswordGuessing(Instant until, Instant now) {
+        if (isPasswordLocked(now)) {
+            return false;
+        }
+        passwordLockedUntil = until;
+        return true;
+    }
+
+    /** Counts a failed second factor; returns true when this failure locks the account. */
     public boolean failedSignIn(Instant now, int maxFailures, Duration lockDuration) {
         if (isLocked(now)) {
             return false;
@@ -135,19 +162,29 @@ public class UserAccount {
         return false;
     }
 
-    public void signedIn() {
+    /**
+     * The second factor passed: its count of wrong codes starts again. (A correct password alone does not reset it,
+     * or whoever has the password could try four codes, sign in again and try four more, without end.)
+     */
+    public void secondFactorPassed() {
         failedAttempts = 0;
-        lockedUntil = null;
     }
 
     public void unlock() {
         failedAttempts = 0;
         lockedUntil = null;
+        passwordLockedUntil = null;
     }
 
     public void changePassword(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.passwordChangedAt = now;
+        this.mustChangePassword = false;
+    }
+
+    /** The password was given by someone else and is to be replaced at the next sign-in. */
+    public void requirePasswordChange() {
+        this.mustChangePassword = true;
     }
 
     public void deactivate() {
@@ -203,6 +240,8 @@ public class UserAccount {
     public boolean enabled() { return enabled; }
     public int failedAttempts() { return failedAttempts; }
     public Instant lockedUntil() { return lockedUntil; }
+    public Instant passwordLockedUntil() { return passwordLockedUntil; }
+    public boolean mustChangePassword() { return mustChangePassword; }
     public String mfaSecretEncrypted() { return mfaSecretEncrypted; }
     public boolean mfaEnabled() { return mfaEnabled; }
     public Set<Role> roles() { return Set.copyOf(roles); }

@@ -15,6 +15,9 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     List<UserAccount> findByOrganizationIdIsNullOrderByUsername();
 
+    /** How many accounts belong to no organisation: the office's staff and the experts. */
+    long countByOrganizationIdIsNull();
+
     @org.springframework.data.jpa.repository.Query("select distinct u from UserAccount u join u.roles r where r = :role and u.enabled = true")
     List<UserAccount> findEnabledWithRole(@org.springframework.data.repository.query.Param("role") org.silkgrant.account.Role role);
 

@@ -5,10 +5,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.silkgrant.account.AccountManagement;
 import org.silkgrant.account.AccountView;
 import org.silkgrant.account.SilkGrantUser;
+import org.silkgrant.account.internal.PasswordChangeFilter;
 import org.silkgrant.shared.FieldViolationException;
 import org.silkgrant.shared.NotFoundException;
 import org.silkgrant.shared.web.FormErrors;
@@ -52,7 +54,10 @@ class AccountPageController {
     }
 
     @GetMapping("/account")
-    String account(@AuthenticationPrincipal SilkGrantUser user, Model model) {
+    String account(@AuthenticationPrincipal SilkGrantUser user, Model model, HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        model.addAttribute("mustChangePassword", user.passwordChangeRequired()
+                && (session == null || session.getAttribute(PasswordChangeFilter.CHANGED) == null));
         AccountView account = accounts.find(user.id()).orElseThrow(() -> new NotFoundException("account.notFound"));
         List<SignInRow> signIns = accounts.recentSignIns(user.id()).stream().map(SignInRow::of).toList();
         model.addAttribute("account", account);
@@ -86,8 +91,10 @@ class AccountPageController {
                     request.getRemoteAddr());
         } catch (FieldViolationException e) {
             model.addAttribute("errors", FormErrors.of(e, messages, locale));
-            return account(user, model);
+            return account(user, model, request);
         }
+        // The principal of this session still says "change it": the session now knows it was changed.
+        request.getSession().setAttribute(PasswordChangeFilter.CHANGED, Boolean.TRUE);
         redirect.addFlashAttribute("notice", messages.getMessage("account.password.changed", null, locale));
         return "redirect:/account";
     }

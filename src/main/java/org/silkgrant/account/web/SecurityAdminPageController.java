@@ -38,8 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SecurityAdminPageController {
 
     /** The settings panel, in whole minutes. */
-    record Settings(boolean requireStaffMfa, int maxFailures, long lockMinutes, int addressMaxFailures,
-            long addressWindowMinutes, long sessionTimeoutMinutes) {
+    record Settings(boolean requireStaffMfa, int maxFailures, int accountLockAddresses, long lockMinutes,
+            int addressMaxFailures, long addressWindowMinutes, long sessionTimeoutMinutes) {
     }
 
     private final AccountManagement accounts;
@@ -54,7 +54,8 @@ class SecurityAdminPageController {
         this.access = access;
         this.messages = messages;
         SecurityProperties.Login login = properties.login();
-        this.settings = new Settings(secondFactor.required(), login.maxFailures(), login.lockDuration().toMinutes(),
+        this.settings = new Settings(secondFactor.required(), login.maxFailures(), login.accountLockAddresses(),
+                login.lockDuration().toMinutes(),
                 login.addressMaxFailures(), login.addressWindow().toMinutes(), sessionTimeout.toMinutes());
     }
 

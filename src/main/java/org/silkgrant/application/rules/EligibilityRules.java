@@ -23,7 +23,8 @@ public final class EligibilityRules {
             new BeforeDeadlineRule(),
             new IntegrityRecordRule(),
             new LeaderProjectLimitRule(),
-            new DuplicateContentRule());
+            new DuplicateContentRule(),
+            new LeaderIsApplicantRule());
 
     private EligibilityRules() {
     }

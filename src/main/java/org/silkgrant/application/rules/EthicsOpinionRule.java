@@ -12,7 +12,7 @@ import org.silkgrant.call.CallDefinition;
 /**
  * R3: research the call lists as an ethics trigger (human subjects, human genetic resources, laboratory animals)
  * needs the ethics committee opinion; human genetic resources also the approval or filing, or a declared
- * pending procedure.
+ * pending procedure. Every trigger the call lists must be answered 涉及 or 不涉及: an unanswered one is not a "no".
  */
 final class EthicsOpinionRule implements EligibilityRule {
 
@@ -36,9 +36,15 @@ final class EthicsOpinionRule implements EligibilityRule {
         if (ethics == null) {
             return RuleOutcome.fail(ID, "notDeclared", ETHICS);
         }
-        boolean humanSubjects = ethics.humanSubjects() && triggers(call, HUMAN_SUBJECTS);
-        boolean geneticResources = ethics.humanGeneticResources() && triggers(call, HUMAN_GENETIC_RESOURCES);
-        boolean animals = ethics.laboratoryAnimals() && triggers(call, LABORATORY_ANIMALS);
+        int unanswered = unanswered(call, HUMAN_SUBJECTS, ethics.humanSubjects())
+                + unanswered(call, HUMAN_GENETIC_RESOURCES, ethics.humanGeneticResources())
+                + unanswered(call, LABORATORY_ANIMALS, ethics.laboratoryAnimals());
+        if (unanswered > 0) {
+            return RuleOutcome.fail(ID, "notAnswered", ETHICS, unanswered);
+        }
+        boolean humanSubjects = involved(call, HUMAN_SUBJECTS, ethics.humanSubjects());
+        boolean geneticResources = involved(call, HUMAN_GENETIC_RESOURCES, ethics.humanGeneticResources());
+        boolean animals = involved(call, LABORATORY_ANIMALS, ethics.laboratoryAnimals());
         if (!humanSubjects && !geneticResources && !animals) {
             return RuleOutcome.pass(ID, "notRequired");
         }
@@ -54,6 +60,15 @@ final class EthicsOpinionRule implements EligibilityRule {
             }
         }
         return RuleOutcome.pass(ID);
+    }
+
+    /** 1 when the call asks about the trigger and it has no answer yet. */
+    private static int unanswered(CallDefinition call, String trigger, Boolean answer) {
+        return answer == null && triggers(call, trigger) ? 1 : 0;
+    }
+
+    private static boolean involved(CallDefinition call, String trigger, Boolean answer) {
+        return Boolean.TRUE.equals(answer) && triggers(call, trigger);
     }
 
     private static boolean triggers(CallDefinition call, String trigger) {

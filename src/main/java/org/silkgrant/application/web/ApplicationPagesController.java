@@ -10,7 +10,6 @@ import org.silkgrant.application.ApplicationManagement;
 import org.silkgrant.application.ApplicationStatus;
 import org.silkgrant.application.ApplicationView;
 import org.silkgrant.application.Checklist;
-import org.silkgrant.application.SectionName;
 import org.silkgrant.call.CallDefinition;
 import org.silkgrant.call.CallManagement;
 import org.silkgrant.call.CallStatus;
@@ -51,9 +50,11 @@ class ApplicationPagesController {
     private final EditorModel editor;
     private final MessageSource messages;
     private final org.silkgrant.application.ApplicationRouting routing;
+    private final ChecklistLines lines;
 
     ApplicationPagesController(ApplicationManagement applications, CallManagement calls, EditorModel editor,
-            MessageSource messages, org.silkgrant.application.ApplicationRouting routing) {
+            MessageSource messages, org.silkgrant.application.ApplicationRouting routing, ChecklistLines lines) {
+        this.lines = lines;
         this.routing = routing;
         this.applications = applications;
         this.calls = calls;
@@ -125,19 +126,13 @@ class ApplicationPagesController {
     @GetMapping("/{id}")
     String editor(@AuthenticationPrincipal SilkGrantUser user, @PathVariable Long id, Model model, Locale locale) {
         editor.fill(model, applications.get(user, id), user, locale, null);
-        model.addAttribute("receipt", applications.receipt(user, id).orElse(null));
-        CallDefinition definition = (CallDefinition) model.getAttribute("d");
-        model.addAttribute("kindTitles", definition.attachmentKinds().stream().collect(java.util.stream.Collectors
-                .toMap(CallDefinition.AttachmentKind::code, k -> k.title().in(locale))));
         return "application/editor";
     }
 
-    /** One line of the checklist as the page shows it, translated. */
-    record Line(String rule, boolean passed, String description, List<String> clauses, CallDefinition.Severity severity,
-            String message, String section, String link) {
-    }
-
-    /** The live checklist: a fragment for htmx, a page of its own for a browser without JavaScript. */
+    /**
+     * The live checklist: a fragment for htmx, a page of its own for a browser without JavaScript. The fragment also
+     * brings the editor's submit controls out of band, so the button follows the rules as the leader types.
+     */
     @GetMapping("/{id}/checklist")
     String checklist(@AuthenticationPrincipal SilkGrantUser user, @PathVariable Long id,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
@@ -146,32 +141,21 @@ class ApplicationPagesController {
         Checklist checklist = application.submittedVersion() == 0 ? applications.checklist(user, id)
                 : applications.checklistOf(user, application);
         model.addAttribute("frozen", application.submittedVersion() > 0);
-        List<Line> lines = checklist.results().stream().map(r -> line(r, id, locale)).toList();
         model.addAttribute("app", application);
-        model.addAttribute("lines", lines);
+        model.addAttribute("lines", lines.all(checklist, id, locale));
         model.addAttribute("ready", checklist.ready());
         model.addAttribute("blocking", checklist.failing().stream()
                 .filter(r -> r.severity() == CallDefinition.Severity.BLOCKING).count());
-        return htmx != null ? "application/checklist :: checklist" : "application/checklist";
-    }
-
-    private Line line(Checklist.Result result, Long id, Locale locale) {
-        List<String> clauses = result.clauses().stream()
-                .map(c -> CallDefinition.SECTION_CLAUSES.contains(c) ? messages.getMessage("clause." + c, null, c, locale) : c)
-                .toList();
-        String section = null;
-        String link = null;
-        if (result.section() != null && SectionName.of(result.section()).isPresent()) {
-            section = result.section();
-            link = "/applications/" + id + "#section-" + section;
-        } else if ("organization".equals(result.section())) {
-            section = "organization";
-            link = "/dashboard";
+        boolean editable = EditorModel.editable(application.status(), application.leaderId(), user);
+        model.addAttribute("editable", editable);
+        if (htmx == null) {
+            return "application/checklist";
         }
-        return new Line(result.rule(), result.passed(),
-                messages.getMessage("rule." + result.rule(), null, result.rule(), locale), clauses, result.severity(),
-                messages.getMessage(result.messageKey(), result.arguments().toArray(), result.messageKey(), locale),
-                section, link);
+        if (!editable) {
+            return "application/checklist :: checklist";
+        }
+        model.addAttribute("submitBlockers", lines.blocking(checklist, id, locale));
+        return "application/checklist :: live";
     }
 
     private Row row(SilkGrantUser user, ApplicationView application, Locale locale) {

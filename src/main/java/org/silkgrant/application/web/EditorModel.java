@@ -54,8 +54,14 @@ class EditorModel {
     private final org.silkgrant.application.ApplicationRouting routing;
     private final org.silkgrant.application.ApplicationManagement applications;
 
+    private final org.silkgrant.organization.OrganizationManagement organizations;
+    private final ChecklistLines lines;
+
     EditorModel(CallManagement calls, JsonMapper json, org.silkgrant.application.ApplicationRouting routing,
-            org.silkgrant.application.ApplicationManagement applications) {
+            org.silkgrant.application.ApplicationManagement applications,
+            org.silkgrant.organization.OrganizationManagement organizations, ChecklistLines lines) {
+        this.lines = lines;
+        this.organizations = organizations;
         this.routing = routing;
         this.applications = applications;
         this.calls = calls;
@@ -99,6 +105,10 @@ class EditorModel {
             Map<String, Object> values = values(content);
             if (ROWS.containsKey(section)) {
                 List<Map<String, Object>> rows = rows(values, ROWS.get(section), editable);
+                if (section == SectionName.TEAM && editable && content == null) {
+                    // A draft from before the team was pre-filled: its first row offered is the account holder as leader.
+                    rows.set(0, leaderRow(user, application));
+                }
                 if (section == SectionName.PARTNERS) {
                     rows.forEach(partner -> rows(partner, "people", editable));
                 }
@@ -114,6 +124,14 @@ class EditorModel {
             }
         }
         model.addAttribute("versions", versions);
+        // LEADER_IS_APPLICANT: the team's 项目负责人 is whoever submits, by the name on the account.
+        model.addAttribute("accountHolder", editable ? user.fullName() : null);
+        model.addAttribute("receipt", applications.receipt(user, application.id()).orElse(null));
+        model.addAttribute("kindTitles", d.attachmentKinds().stream().collect(toTitles(CallDefinition.AttachmentKind::code,
+                k -> k.title().in(locale))));
+        // The submit button is there only when no blocking rule fails; otherwise the reasons are, with their sections.
+        model.addAttribute("submitBlockers", editable
+                ? lines.blocking(applications.checklist(user, application.id()), application.id(), locale) : List.of());
 
         model.addAttribute("preferredCountries", Countries.preferred(locale));
         model.addAttribute("otherCountries", Countries.others(locale));
@@ -142,6 +160,15 @@ class EditorModel {
                 r -> r.code() + " " + r.name().in(locale))));
         titles.put("country", countryNames);
         model.addAttribute("titles", titles);
+    }
+
+    /** The team row of the leader as a new application has it: the account holder, in their organisation. */
+    private Map<String, Object> leaderRow(SilkGrantUser user, ApplicationView application) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("fullName", user.fullName());
+        row.put("role", ApplicationContent.MemberRole.LEADER.name());
+        row.put("organization", organizations.find(application.organizationId()).map(o -> o.name()).orElse(null));
+        return row;
     }
 
     private static List<String> names(Enum<?>[] values) {

@@ -29,8 +29,8 @@ final class SectionForm {
         TEXT,
         /** Comma-separated words (Chinese and Latin separators) as an array. */
         KEYWORDS,
-        /** A checkbox: ticked is true, absent is false. */
-        FLAG,
+        /** A yes/no question as two radio buttons: "true" or "false", and nothing chosen (absent, blank) is null. */
+        ANSWER,
         /** A whole number; anything else is passed on as text for the module to refuse. */
         COUNT,
         /** Repeated rows, each with its own fields. */
@@ -43,7 +43,7 @@ final class SectionForm {
 
     private static final Field TEXT = new Field(Kind.TEXT, Map.of());
     private static final Field KEYWORDS = new Field(Kind.KEYWORDS, Map.of());
-    private static final Field FLAG = new Field(Kind.FLAG, Map.of());
+    private static final Field ANSWER = new Field(Kind.ANSWER, Map.of());
     private static final Field COUNT = new Field(Kind.COUNT, Map.of());
 
     private static Field rows(Map<String, Field> fields) {
@@ -67,8 +67,8 @@ final class SectionForm {
                     "lines", rows(texts("category", "source", "amount", "note"))),
             SectionName.INDICATORS, fields("indicators", rows(fields("kind", TEXT, "description", TEXT,
                     "quantity", COUNT, "unit", TEXT))),
-            SectionName.ETHICS, fields("humanSubjects", FLAG, "humanGeneticResources", FLAG,
-                    "laboratoryAnimals", FLAG, "hgrProcedure", TEXT),
+            SectionName.ETHICS, fields("humanSubjects", ANSWER, "humanGeneticResources", ANSWER,
+                    "laboratoryAnimals", ANSWER, "hgrProcedure", TEXT),
             SectionName.AGREEMENT, texts("scienceInput", "divisionOfWork", "ipOwnership", "resultsOwnership"));
 
     private SectionForm() {
@@ -93,9 +93,16 @@ final class SectionForm {
                                 .distinct().forEach(words::add);
                     }
                 }
-                case FLAG -> {
+                case ANSWER -> {
                     String value = text(parameters, key);
-                    node.put(name, value != null && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("on")));
+                    if (value == null) {
+                        node.putNull(name);
+                    } else if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                        node.put(name, Boolean.parseBoolean(value));
+                    } else {
+                        // Neither answer: passed on for the module to refuse as a value of the wrong form.
+                        node.put(name, value);
+                    }
                 }
                 case COUNT -> {
                     String value = text(parameters, key);

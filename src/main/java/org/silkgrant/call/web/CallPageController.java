@@ -66,9 +66,13 @@ class CallPageController {
         return "call/guide";
     }
 
-    /** The office's schedule form, in the call's own time zone. */
+    /**
+     * The office's schedule form, in the call's own time zone. Serializable: a refused form goes back to the page as a
+     * flash attribute, in the session (in the database with the postgres profile).
+     */
     record ScheduleForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime opensAt,
-            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime deadline, long version) {
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime deadline, long version)
+            implements java.io.Serializable {
 
         static ScheduleForm of(CallView call) {
             return new ScheduleForm(

@@ -9,7 +9,9 @@ import org.silkgrant.account.AccountManagement;
 import org.silkgrant.account.NewAccount;
 import org.silkgrant.account.Role;
 import org.silkgrant.account.SilkGrantUser;
+import org.silkgrant.organization.OrganizationManagement;
 import org.silkgrant.shared.FieldViolationException;
+import org.silkgrant.shared.TooManyRequestsException;
 import org.silkgrant.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,11 +33,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MembersPageController {
 
     private final AccountManagement accounts;
+    private final OrganizationManagement organizations;
     private final OrganizationAccess access;
     private final MessageSource messages;
 
-    MembersPageController(AccountManagement accounts, OrganizationAccess access, MessageSource messages) {
+    MembersPageController(AccountManagement accounts, OrganizationManagement organizations, OrganizationAccess access,
+            MessageSource messages) {
         this.accounts = accounts;
+        this.organizations = organizations;
         this.access = access;
         this.messages = messages;
     }
@@ -63,13 +68,17 @@ class MembersPageController {
             Locale locale, HttpServletRequest request, RedirectAttributes redirect) {
         access.administered(admin, admin.organizationId());
         try {
-            accounts.create(new NewAccount(form.username(), form.password(), form.fullName(), form.email(), form.phone(),
-                    admin.organizationId(), Set.of(Role.APPLICANT), form.idNumber()), admin.getUsername(),
-                    request.getRemoteAddr());
+            organizations.addMember(admin.organizationId(), new NewAccount(form.username(), form.password(),
+                    form.fullName(), form.email(), form.phone(), admin.organizationId(), Set.of(Role.APPLICANT),
+                    form.idNumber()), admin.getUsername(), request.getRemoteAddr());
             redirect.addFlashAttribute("notice", messages.getMessage("members.created", new Object[] {form.username()}, locale));
             return "redirect:/organization/users";
         } catch (FieldViolationException e) {
             model.addAttribute("errors", FormErrors.of(e, messages, locale));
+            model.addAttribute("form", form.withoutSecrets());
+            return list(admin, model);
+        } catch (TooManyRequestsException e) {
+            model.addAttribute("memberAlert", messages.getMessage(e.messageKey(), e.arguments(), locale));
             model.addAttribute("form", form.withoutSecrets());
             return list(admin, model);
         }

@@ -57,10 +57,13 @@ class OrganizationApiController {
     }
 
     @PostMapping("/registrations")
-    @Operation(summary = "An organisation registers itself with its first administrator (anonymous)")
-    ResponseEntity<Registered> register(@RequestBody RegistrationRequest request, HttpServletRequest http) {
+    @Operation(summary = "An organisation registers itself with its first administrator (anonymous); the answer is the "
+            + "same whether the user name is free or taken (a taken one is resolved by mail to the address given)")
+    ResponseEntity<Registered> register(@RequestBody RegistrationRequest request, HttpServletRequest http,
+            java.util.Locale locale) {
         OrganizationView view = organizations.register(new Registration(request.name(), request.creditCode(),
-                request.type(), request.divisionCode(), request.address(), request.admin()), http.getRemoteAddr());
+                request.type(), request.divisionCode(), request.address(), request.admin()), http.getRemoteAddr(),
+                locale.getLanguage());
         return ResponseEntity.status(HttpStatus.CREATED).body(new Registered(view.id(), view.status()));
     }
 
@@ -132,9 +135,9 @@ class OrganizationApiController {
             @AuthenticationPrincipal SilkGrantUser user, HttpServletRequest http) {
         access.administered(user, id);
         Role role = request.role() == null ? Role.APPLICANT : request.role();
-        AccountView created = accounts.create(new NewAccount(request.username(), request.password(), request.fullName(),
-                request.email(), request.phone(), id, Set.of(role), request.idNumber()), user.getUsername(),
-                http.getRemoteAddr());
+        AccountView created = organizations.addMember(id, new NewAccount(request.username(), request.password(),
+                request.fullName(), request.email(), request.phone(), id, Set.of(role), request.idNumber()),
+                user.getUsername(), http.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.CREATED).body(new Created(created.id()));
     }
 

@@ -87,8 +87,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Every translated failure (not found, wrong state, too large, type refused …) with its own status. */
     @ExceptionHandler(TranslatedException.class)
     ResponseEntity<ProblemDetail> translated(TranslatedException e, Locale locale) {
-        return problem(HttpStatus.valueOf(e.httpStatus()), e.problemType(),
-                messages.getMessage(e.messageKey(), e.arguments(), locale), locale);
+        String detail = messages.getMessage(e.messageKey(), e.arguments(), locale);
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.valueOf(e.httpStatus()), e.problemType(), detail,
+                locale);
+        if (e.field() != null) {
+            // An upload refused as too large (413) or of the wrong type (415) names its field like a 422 does.
+            String code = e.problemType().toUpperCase(Locale.ROOT).replace('-', '_');
+            response.getBody().setProperties(Map.of("errors", List.of(new FieldError(e.field(), code, detail))));
+        }
+        return response;
     }
 
     /** A JSON body over the limit or nested too deeply: {@code 413}, titled as a request (not a file) too large. */

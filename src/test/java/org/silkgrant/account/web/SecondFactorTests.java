@@ -156,6 +156,55 @@ class SecondFactorTests {
     }
 
     @Test
+    void signingInAgainDoesNotStartTheCountOfWrongCodesAfresh() throws Exception {
+        accounts.create(new NewAccount("mfa.patient", SilkGrantTest.DEMO_PASSWORD, "换会话猜测的账号", null, null, null,
+                Set.of(Role.PROGRAM_OFFICER), null), "test", null);
+        MockHttpSession first = SignIns.signIn(mvc, "mfa.patient");
+        String secret = secretOn(enrolmentPage(first));
+        for (int i = 1; i < 5; i++) {
+            mvc.perform(post("/mfa").session(first).with(csrf()).param("code", wrongCode(secret))).andExpect(status().isOk());
+        }
+        // A correct password in a fresh session, then one more wrong code: the fifth in a row locks.
+        MockHttpSession second = SignIns.signIn(mvc, "mfa.patient");
+        mvc.perform(post("/mfa").session(second).with(csrf()).param("code", wrongCode(secret)))
+                .andExpect(redirectedUrl("/login?error"));
+        assertThat(accounts.findByUsername("mfa.patient").map(AccountView::locked)).contains(true);
+    }
+
+    /** Staff with a second factor cannot be locked out from outside, however many passwords are tried. */
+    @Test
+    void anOutsiderGuessingTheOfficersPasswordLocksOutOnlyThemselves() throws Exception {
+        // One address: 20 failures, then it is throttled, whatever it sends.
+        for (int i = 1; i <= 20; i++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic("officer", "Guess#" + i)).with(from("10.66.0.1")))
+                    .andExpect(status().isUnauthorized());
+        }
+        for (int i = 21; i <= 30; i++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic("officer", "Guess#" + i)).with(from("10.66.0.1")))
+                    .andExpect(status().isTooManyRequests());
+        }
+        mvc.perform(SignIns.loginForm("officer", SilkGrantTest.DEMO_PASSWORD).with(from("10.66.0.1")))
+                .andExpect(redirectedUrl("/login?throttled"));
+        // Spread over five more addresses: each is locked out of the account, the account is not locked.
+        for (int a = 2; a <= 6; a++) {
+            for (int i = 1; i <= 6; i++) {
+                mvc.perform(SignIns.loginForm("officer", "Guess#" + i).with(from("10.66.0." + a)))
+                        .andExpect(redirectedUrl("/login?error"));
+            }
+        }
+        mvc.perform(SignIns.loginForm("officer", SilkGrantTest.DEMO_PASSWORD).with(from("10.66.0.2")))
+                .andExpect(redirectedUrl("/login?error"));
+        assertThat(accounts.findByUsername("officer").map(AccountView::locked)).contains(false);
+
+        // The officer, from their own desk, signs in and is asked for the second factor.
+        MockHttpSession session = (MockHttpSession) mvc.perform(SignIns.loginForm("officer", SilkGrantTest.DEMO_PASSWORD)
+                        .with(from("10.67.0.1")))
+                .andExpect(redirectedUrl("/dashboard"))
+                .andReturn().getRequest().getSession(false);
+        mvc.perform(get("/dashboard").session(session)).andExpect(redirectedUrl("/mfa"));
+    }
+
+    @Test
     void httpBasicIsRefusedToAccountsWithASecondFactor() throws Exception {
         mvc.perform(get("/api/v1/me").with(httpBasic("officer", SilkGrantTest.DEMO_PASSWORD)))
                 .andExpect(status().isUnauthorized());

@@ -32,9 +32,11 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Guessing is stopped: an account locks after five failures (the correct password does not open it until the
- * lock ends), an address is throttled after twenty, and nothing tells a wrong name from a wrong password.
- * Time moves by the injected clock.
+ * Guessing is stopped without letting anyone lock others out: five failures lock the account for the address they
+ * came from (the correct password does not open it from there until the lock ends) while its owner signs in from
+ * elsewhere; guessing spread over three addresses locks an account without a second factor for unknown addresses,
+ * not for its owner's; an address is throttled after twenty failures; nothing tells a wrong name from a wrong
+ * password or a lock. Time moves by the injected clock.
  */
 @SilkGrantTest
 @DirtiesContext
@@ -68,18 +70,23 @@ class SignInProtectionTests {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountUntilTheLockEnds() throws Exception {
+    void fiveWrongPasswordsLockTheAccountForThatAddressUntilTheLockEnds() throws Exception {
         for (int i = 1; i <= 5; i++) {
             mvc.perform(get("/api/v1/me").with(httpBasic("expert", "wrong password " + i)).with(from("10.1.0.1")))
                     .andExpect(status().isUnauthorized());
         }
-        assertThat(accounts.findByUsername("expert").map(AccountView::locked)).contains(true);
+        assertThat(accounts.findByUsername("expert").map(AccountView::locked)).as("the account itself").contains(false);
 
+        // From the guessing address the correct password is refused, on the API and on the form.
         mvc.perform(get("/api/v1/me").with(httpBasic("expert", SilkGrantTest.DEMO_PASSWORD)).with(from("10.1.0.1")))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(loginForm("expert", SilkGrantTest.DEMO_PASSWORD).with(from("10.1.0.2")))
+        mvc.perform(loginForm("expert", SilkGrantTest.DEMO_PASSWORD).with(from("10.1.0.1")))
                 .andExpect(redirectedUrl("/login?error"))
                 .andExpect(unauthenticated());
+        // The owner, elsewhere, is not locked out.
+        mvc.perform(loginForm("expert", SilkGrantTest.DEMO_PASSWORD).with(from("10.1.0.2")))
+                .andExpect(redirectedUrl("/dashboard"))
+                .andExpect(authenticated().withUsername("expert"));
 
         clock.advance(Duration.ofMinutes(29));
         mvc.perform(get("/api/v1/me").with(httpBasic("expert", SilkGrantTest.DEMO_PASSWORD)).with(from("10.1.0.1")))
@@ -92,10 +99,52 @@ class SignInProtectionTests {
     }
 
     @Test
+    void guessingFromThreeAddressesLocksTheAccountForUnknownAddressesButNotForItsOwner() throws Exception {
+        // The owner signed in from 10.5.0.9 before.
+        mvc.perform(loginForm("expert-liu", SilkGrantTest.DEMO_PASSWORD).with(from("10.5.0.9")))
+                .andExpect(redirectedUrl("/dashboard"));
+        for (String address : new String[] {"10.5.0.1", "10.5.0.2", "10.5.0.3"}) {
+            for (int i = 1; i <= 5; i++) {
+                mvc.perform(get("/api/v1/me").with(httpBasic("expert-liu", "Guess#" + i)).with(from(address)))
+                        .andExpect(status().isUnauthorized());
+            }
+        }
+        assertThat(accounts.findByUsername("expert-liu").map(AccountView::locked)).contains(true);
+
+        mvc.perform(get("/api/v1/me").with(httpBasic("expert-liu", SilkGrantTest.DEMO_PASSWORD)).with(from("10.5.0.4")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(loginForm("expert-liu", SilkGrantTest.DEMO_PASSWORD).with(from("10.5.0.9")))
+                .andExpect(redirectedUrl("/dashboard"))
+                .andExpect(authenticated().withUsername("expert-liu"));
+
+        clock.advance(Duration.ofMinutes(31));
+        mvc.perform(get("/api/v1/me").with(httpBasic("expert-liu", SilkGrantTest.DEMO_PASSWORD)).with(from("10.5.0.4")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aCorrectPasswordEndsTheCountOfItsAddress() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic("expert-zhao", "typo " + i)).with(from("10.6.0.1")))
+                    .andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/v1/me").with(httpBasic("expert-zhao", SilkGrantTest.DEMO_PASSWORD)).with(from("10.6.0.1")))
+                .andExpect(status().isOk());
+        for (int i = 1; i <= 4; i++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic("expert-zhao", "typo again " + i)).with(from("10.6.0.1")))
+                    .andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/v1/me").with(httpBasic("expert-zhao", SilkGrantTest.DEMO_PASSWORD)).with(from("10.6.0.1")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void theSecurityAdminUnlocksALockedAccountAtOnce() throws Exception {
-        for (int i = 1; i <= 5; i++) {
-            mvc.perform(loginForm("recommender", "wrong password " + i).with(from("10.2.0.1")))
-                    .andExpect(redirectedUrl("/login?error"));
+        for (String address : new String[] {"10.2.0.1", "10.2.0.2", "10.2.0.3"}) {
+            for (int i = 1; i <= 5; i++) {
+                mvc.perform(loginForm("recommender", "wrong password " + i).with(from(address)))
+                        .andExpect(redirectedUrl("/login?error"));
+            }
         }
         AccountView recommender = accounts.findByUsername("recommender").orElseThrow();
         assertThat(recommender.locked()).isTrue();
@@ -107,19 +156,28 @@ class SignInProtectionTests {
                         .with(httpBasic("secadmin", SilkGrantTest.DEMO_PASSWORD)))
                 .andExpect(status().isNoContent());
 
+        // Every lock ends: the account's and each address's.
         mvc.perform(loginForm("recommender", SilkGrantTest.DEMO_PASSWORD).with(from("10.2.0.1")))
                 .andExpect(redirectedUrl("/dashboard"))
                 .andExpect(authenticated().withUsername("recommender"));
     }
 
     @Test
-    void anUnknownUserAndAWrongPasswordLookTheSame() throws Exception {
+    void anUnknownUserAWrongPasswordAndALockLookTheSame() throws Exception {
         MockHttpServletResponse unknown = mvc.perform(get("/api/v1/me").with(httpBasic("nobody-here", "whatever#1A"))
                 .with(from("10.3.0.1"))).andExpect(status().isUnauthorized()).andReturn().getResponse();
         MockHttpServletResponse wrong = mvc.perform(get("/api/v1/me").with(httpBasic("auditadmin", "whatever#1A"))
                 .with(from("10.3.0.1"))).andExpect(status().isUnauthorized()).andReturn().getResponse();
         assertThat(wrong.getContentAsString()).isEqualTo(unknown.getContentAsString());
         assertThat(wrong.getHeaderNames()).containsExactlyInAnyOrderElementsOf(unknown.getHeaderNames());
+        for (int i = 1; i <= 5; i++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic("expert-sun", "Guess#" + i)).with(from("10.3.0.2")));
+        }
+        MockHttpServletResponse locked = mvc.perform(get("/api/v1/me").with(httpBasic("expert-sun",
+                SilkGrantTest.DEMO_PASSWORD)).with(from("10.3.0.2"))).andExpect(status().isUnauthorized())
+                .andReturn().getResponse();
+        assertThat(locked.getContentAsString()).isEqualTo(unknown.getContentAsString());
+        assertThat(locked.getHeaderNames()).containsExactlyInAnyOrderElementsOf(unknown.getHeaderNames());
 
         mvc.perform(loginForm("nobody-here", "whatever#1A").with(from("10.3.0.1")))
                 .andExpect(redirectedUrl("/login?error"));

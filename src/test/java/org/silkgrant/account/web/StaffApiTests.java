@@ -94,10 +94,13 @@ class StaffApiTests {
 
     @Test
     void organisationRolesAreNotForStaff() throws Exception {
-        createStaff("sysadmin", staff("applicant", "Tian-Shan#2026", "\"APPLICANT\""))
+        mvc.perform(post("/api/v1/staff").with(httpBasic("sysadmin", SilkGrantTest.DEMO_PASSWORD))
+                        .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                        .content(staff("applicant", "Tian-Shan#2026", "\"APPLICANT\"")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("roles"))
-                .andExpect(jsonPath("$.errors[0].code").value("NOT_STAFF"));
+                .andExpect(jsonPath("$.errors[0].code").value("NOT_STAFF"))
+                .andExpect(jsonPath("$.errors[0].message").value("A staff account cannot have the role “Project leader (applicant)”."));
     }
 
     @Test
@@ -152,16 +155,102 @@ class StaffApiTests {
 
     @Test
     void theSecurityAdminChangesRolesAndTheSystemAdminMayNot() throws Exception {
-        Long expert = idOf("expert");
-        setRoles("secadmin", expert, "\"EXPERT\",\"RECOMMENDER\"")
+        createStaff("sysadmin", staff("changing.role", "Tian-Shan#2026", "\"EXPERT\"")).andExpect(status().isCreated());
+        Long member = idOf("changing.role");
+        setRoles("secadmin", member, "\"RECOMMENDER\"")
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.username").value("expert"))
-                .andExpect(jsonPath("$.roles").value(containsInAnyOrder("EXPERT", "RECOMMENDER")));
-        mvc.perform(get("/api/v1/me").with(httpBasic("expert", SilkGrantTest.DEMO_PASSWORD)))
-                .andExpect(jsonPath("$.roles").value(containsInAnyOrder("EXPERT", "RECOMMENDER")));
+                .andExpect(jsonPath("$.username").value("changing.role"))
+                .andExpect(jsonPath("$.roles").value(containsInAnyOrder("RECOMMENDER")));
+        mvc.perform(get("/api/v1/me").with(httpBasic("changing.role", "Tian-Shan#2026")))
+                .andExpect(jsonPath("$.roles").value(containsInAnyOrder("RECOMMENDER")));
 
-        setRoles("sysadmin", expert, "\"EXPERT\"").andExpect(status().isForbidden());
-        setRoles("auditadmin", expert, "\"EXPERT\"").andExpect(status().isForbidden());
+        setRoles("sysadmin", member, "\"EXPERT\"").andExpect(status().isForbidden());
+        setRoles("auditadmin", member, "\"EXPERT\"").andExpect(status().isForbidden());
+    }
+
+    /** Every pair of staff roles the separation-of-duties table forbids, on the security admin's endpoint. */
+    @Test
+    void everyForbiddenPairOfStaffRolesIsRefusedNamingBothRolesInWords() throws Exception {
+        createStaff("sysadmin", staff("pair.target", "Tian-Shan#2026", "\"EXPERT\"")).andExpect(status().isCreated());
+        Long target = idOf("pair.target");
+        java.util.List<org.silkgrant.account.Role> staffRoles = org.silkgrant.account.Role.STAFF_ROLES.stream().sorted().toList();
+        int refused = 0;
+        for (int i = 0; i < staffRoles.size(); i++) {
+            for (int j = i + 1; j < staffRoles.size(); j++) {
+                org.silkgrant.account.Role a = staffRoles.get(i);
+                org.silkgrant.account.Role b = staffRoles.get(j);
+                if (org.silkgrant.account.SeparationOfDuties.allowedTogether(a, b)) {
+                    continue;
+                }
+                refused++;
+                mvc.perform(put("/api/v1/users/{id}/roles", target).with(httpBasic("secadmin", SilkGrantTest.DEMO_PASSWORD))
+                                .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"roles\":[\"" + a + "\",\"" + b + "\"]}"))
+                        .andExpect(status().isUnprocessableContent())
+                        .andExpect(jsonPath("$.errors[0].field").value("roles"))
+                        .andExpect(jsonPath("$.errors[0].code").value("SEPARATION_OF_DUTIES"))
+                        .andExpect(jsonPath("$.errors[0].message").value(containsString(ENGLISH.get(a))))
+                        .andExpect(jsonPath("$.errors[0].message").value(containsString(ENGLISH.get(b))))
+                        .andExpect(jsonPath("$.errors[0].message").value(not(containsString(a.name()))))
+                        .andExpect(jsonPath("$.errors[0].message").value(not(containsString(b.name()))));
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(refused).as("forbidden pairs of the six staff roles").isEqualTo(15);
+        mvc.perform(get("/api/v1/me").with(httpBasic("pair.target", "Tian-Shan#2026")))
+                .andExpect(jsonPath("$.roles").value(containsInAnyOrder("EXPERT")));
+    }
+
+    private static final java.util.Map<org.silkgrant.account.Role, String> ENGLISH = java.util.Map.of(
+            org.silkgrant.account.Role.RECOMMENDER, "Recommending department",
+            org.silkgrant.account.Role.PROGRAM_OFFICER, "Program officer",
+            org.silkgrant.account.Role.EXPERT, "Expert",
+            org.silkgrant.account.Role.SYSTEM_ADMIN, "System administrator",
+            org.silkgrant.account.Role.SECURITY_ADMIN, "Security administrator",
+            org.silkgrant.account.Role.AUDIT_ADMIN, "Audit administrator");
+
+    @Test
+    void theRefusalIsInTheReadersLanguage() throws Exception {
+        Long officer = idOf("officer");
+        for (String[] language : new String[][] {{"zh-CN", "“国际合作处项目管理员”和“评审专家”不能由同一账号担任"},
+                {"ru", "«Сотрудник программного офиса (отдел международного сотрудничества)» и «Эксперт»"}}) {
+            mvc.perform(put("/api/v1/users/{id}/roles", officer).with(httpBasic("secadmin", SilkGrantTest.DEMO_PASSWORD))
+                            .header("Accept-Language", language[0]).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"roles\":[\"EXPERT\",\"PROGRAM_OFFICER\"]}"))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.errors[0].message").value(containsString(language[1])));
+        }
+    }
+
+    @Test
+    void staffCreationKeepsTheSeparationToo() throws Exception {
+        createStaff("sysadmin", staff("officer.auditor", "Tian-Shan#2026", "\"PROGRAM_OFFICER\",\"AUDIT_ADMIN\""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("roles"))
+                .andExpect(jsonPath("$.errors[0].code").value("SEPARATION_OF_DUTIES"));
+        createStaff("sysadmin", staff("expert.officer", "Tian-Shan#2026", "\"EXPERT\",\"PROGRAM_OFFICER\""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].code").value("SEPARATION_OF_DUTIES"));
+        org.assertj.core.api.Assertions.assertThat(accounts.findByUsername("officer.auditor")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(accounts.findByUsername("expert.officer")).isEmpty();
+    }
+
+    /** All 36 pairs of the nine roles through the one check every path that gives roles goes through. */
+    @Test
+    void theAccountServiceRefusesEveryForbiddenPair() {
+        org.silkgrant.account.Role[] roles = org.silkgrant.account.Role.values();
+        int pairs = 0;
+        for (int i = 0; i < roles.length; i++) {
+            for (int j = i + 1; j < roles.length; j++) {
+                pairs++;
+                var violations = accounts.check(new org.silkgrant.account.NewAccount("pair.check", "Tian-Shan#2026",
+                        "x", null, null, null, java.util.EnumSet.of(roles[i], roles[j]), null));
+                boolean refused = violations.stream().anyMatch(v -> "roles".equals(v.field())
+                        && "SEPARATION_OF_DUTIES".equals(v.code()));
+                org.assertj.core.api.Assertions.assertThat(refused).as(roles[i] + " + " + roles[j])
+                        .isEqualTo(!org.silkgrant.account.SeparationOfDuties.allowedTogether(roles[i], roles[j]));
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(pairs).isEqualTo(36);
     }
 
     @Test

@@ -207,13 +207,17 @@ class ApplicationApiTests {
                         .header("Accept-Language", language))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.ready").value(false))
-                .andExpect(jsonPath("$.results", hasSize(18)))
+                .andExpect(jsonPath("$.results", hasSize(19)))
                 .andExpect(jsonPath("$.results[0].rule").value("ORG_REGISTERED_IN_REGION"))
                 .andExpect(jsonPath("$.results[0].clause").value("C1"))
                 .andExpect(jsonPath("$.results[0].passed").value(true))
                 .andExpect(jsonPath("$.results[?(@.rule == 'RESEARCH_ASSISTANT_POSITION')].passed").value(false))
                 .andExpect(jsonPath("$.results[?(@.rule == 'RESEARCH_ASSISTANT_POSITION')].message")
                         .value(org.hamcrest.Matchers.hasItem(containsString(researchAssistant))))
-                .andExpect(jsonPath("$.results[?(@.rule == 'DUPLICATE_CONTENT')].severity").value("WARNING"));
+                .andExpect(jsonPath("$.results[?(@.rule == 'DUPLICATE_CONTENT')].severity").value("WARNING"))
+                // The new application's team starts with its leader, the account holder.
+                .andExpect(jsonPath("$.results[?(@.rule == 'LEADER_IS_APPLICANT')].passed").value(true))
+                .andExpect(jsonPath("$.results[?(@.rule == 'LEADER_IS_APPLICANT')].clause").value("R3"))
+                .andExpect(jsonPath("$.results[?(@.rule == 'LEADER_IS_APPLICANT')].severity").value("BLOCKING"));
     }
 }

@@ -86,7 +86,7 @@ class ApplicationEditorBrowserTests {
         assertThat(driver.findElement(By.id("application-title")).getText()).isEqualTo("阿尔泰区域生态监测联合研究");
 
         // 2. the checklist arrives by itself: one line per rule
-        chromium.waiting().until(d -> d.findElements(By.cssSelector("#checklist [data-rule]")).size() == 18);
+        chromium.waiting().until(d -> d.findElements(By.cssSelector("#checklist [data-rule]")).size() == 19);
         assertThat(rule("RESEARCH_ASSISTANT_POSITION").getDomAttribute("data-passed")).isEqualTo("false");
         chromium.screenshot("application-editor-zh.png");
 
@@ -109,9 +109,11 @@ class ApplicationEditorBrowserTests {
         List<WebElement> names = team.findElements(By.cssSelector("input[data-field='fullName']"));
         assertThat(names).hasSize(2);
         assertThat(names.get(1).getDomAttribute("name")).isEqualTo("members[1].fullName");
-        inView(names.get(0)).sendKeys("张明");
-        new Select(team.findElements(By.cssSelector("select[data-field='role']")).get(0)).selectByValue("LEADER");
-        names.get(1).sendKeys("王芳");
+        // The first row is the leader already: the account holder, as a new application starts.
+        assertThat(names.get(0).getDomProperty("value")).isEqualTo(user().fullName());
+        assertThat(new Select(team.findElements(By.cssSelector("select[data-field='role']")).get(0))
+                .getFirstSelectedOption().getDomAttribute("value")).isEqualTo("LEADER");
+        inView(names.get(1)).sendKeys("王芳");
         new Select(team.findElements(By.cssSelector("select[data-field='role']")).get(1)).selectByValue("RESEARCH_ASSISTANT");
         waitForSaved("team");
         chromium.waiting().until(d -> "true".equals(rule("RESEARCH_ASSISTANT_POSITION").getDomAttribute("data-passed")));
@@ -147,7 +149,7 @@ class ApplicationEditorBrowserTests {
         chromium.screenshot("applications-list-zh.png");
         open("/applications/" + id);
         chromium.chooseLanguage("ru");
-        chromium.waiting().until(d -> d.findElements(By.cssSelector("#checklist [data-rule]")).size() == 18);
+        chromium.waiting().until(d -> d.findElements(By.cssSelector("#checklist [data-rule]")).size() == 19);
         assertThat(chromium.bodyText()).contains("Основные сведения", "Проверка соответствия").doesNotContain("??");
         chromium.screenshot("application-editor-ru.png");
         chromium.chooseLanguage("zh-CN");
@@ -160,7 +162,7 @@ class ApplicationEditorBrowserTests {
         assertThat(driver.findElement(By.id("read-only-notice")).getText()).contains("只有项目负责人可以修改申报书");
         assertThat(driver.findElements(By.cssSelector("form.section-form"))).isEmpty();
         assertThat(chromium.bodyText()).contains("建立中俄阿尔泰联合实验室", "王芳", "科研助理");
-        chromium.waiting().until(d -> d.findElements(By.cssSelector("#checklist [data-rule]")).size() == 18);
+        chromium.waiting().until(d -> d.findElements(By.cssSelector("#checklist [data-rule]")).size() == 19);
         chromium.screenshot("application-readonly-zh.png");
     }
 

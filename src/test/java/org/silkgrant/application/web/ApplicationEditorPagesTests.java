@@ -163,7 +163,7 @@ class ApplicationEditorPagesTests {
             "zh-CN | 项目基本信息 | 形式要件核查 | 项目组设置了科研助理岗位 | 必须满足",
             "en    | Basic information | Eligibility checklist | research assistant | Required",
             "ru    | Основные сведения | Проверка соответствия | научного ассистента | Обязательно"})
-    void theEditorShowsEverySectionAndTheChecklistHas18LinesInEachLanguage(String tag, String basics, String checklist,
+    void theEditorShowsEverySectionAndTheChecklistHas19LinesInEachLanguage(String tag, String basics, String checklist,
             String assistantRule, String blocking) throws Exception {
         long id = create("三语编辑页测试");
 
@@ -183,7 +183,7 @@ class ApplicationEditorPagesTests {
                         .header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(count(lines, "data-rule=\"")).isEqualTo(18);
+        assertThat(count(lines, "data-rule=\"")).isEqualTo(19);
         assertThat(lines).contains(assistantRule, blocking, "href=\"/applications/" + id + "#section-team\"", "C1", "R5")
                 .doesNotContain("??", "<html");
     }
@@ -284,6 +284,72 @@ class ApplicationEditorPagesTests {
                 .andExpect(content().string(allOf(containsString("name=\"members[1].fullName\""), containsString("王芳"))));
         mvc.perform(get("/applications/{id}/checklist", id).session(leader).header("HX-Request", "true"))
                 .andExpect(content().string(containsString("项目组已设置科研助理岗位")));
+    }
+
+    @Test
+    void aNewApplicationStartsWithTheAccountHolderAsLeaderAndTheRuleNamesBothWhenSomeoneElseIsEntered() throws Exception {
+        long id = create("项目负责人预填测试");
+
+        String page = mvc.perform(get("/applications/{id}", id).session(leader)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString().replaceAll("\\s+", " ");
+        assertThat(page).contains("name=\"members[0].fullName\" value=\"张三\"", "<option value=\"LEADER\" selected=\"selected\"",
+                "name=\"members[0].organization\" value=\"新疆示范大学\"", "账号持有人：张三",
+                "项目负责人须为提交申报书的账号持有人（张三）");
+        mvc.perform(get("/applications/{id}/checklist", id).session(leader).header("HX-Request", "true"))
+                .andExpect(content().string(containsString(
+                        "data-rule=\"LEADER_IS_APPLICANT\" data-passed=\"true\" data-severity=\"BLOCKING\"")));
+
+        mvc.perform(autosave(id, "team", read(id).version(), "members[0].fullName", "刘强", "members[0].role", "LEADER",
+                        "members[1].fullName", "张三", "members[1].role", "MEMBER"))
+                .andExpect(status().isOk());
+        String lines = mvc.perform(get("/applications/{id}/checklist", id).session(leader).header("HX-Request", "true"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(lines).contains("data-rule=\"LEADER_IS_APPLICANT\" data-passed=\"false\"",
+                "项目组成员中的项目负责人为 刘强，而提交申报书的账号持有人（封面所列项目负责人）为 张三",
+                "data-blocked-by=\"LEADER_IS_APPLICANT\"");
+        assertThat(read(id).sections().get("team").get("members").get(0).get("fullName").asString())
+                .as("the server never rewrites the leader's name").isEqualTo("刘强");
+    }
+
+    @Test
+    void ethicsOffersBothAnswersForEachTriggerAndNothingIsChosenUntilTheLeaderChooses() throws Exception {
+        long id = create("伦理选择测试");
+
+        String page = mvc.perform(get("/applications/{id}", id).session(leader)).andReturn().getResponse()
+                .getContentAsString().replaceAll("\\s+", " ");
+        for (String trigger : new String[] {"humanSubjects", "humanGeneticResources", "laboratoryAnimals"}) {
+            assertThat(page).contains("id=\"ethics-" + trigger + "-true\" name=\"" + trigger + "\"",
+                    "id=\"ethics-" + trigger + "-false\" name=\"" + trigger + "\"");
+        }
+        String ethicsForm = page.substring(page.indexOf("id=\"form-ethics\""), page.indexOf("id=\"section-attachments\""));
+        assertThat(ethicsForm).contains("涉及", "不涉及").doesNotContain("checked");
+
+        // Two answered 不涉及, one left open: saved as false, false and nothing; the rule waits for the third.
+        mvc.perform(autosave(id, "ethics", read(id).version(), "humanSubjects", "false", "humanGeneticResources", "false"))
+                .andExpect(status().isOk());
+        JsonNode ethics = read(id).sections().get("ethics");
+        assertThat(ethics.get("humanSubjects").booleanValue()).isFalse();
+        assertThat(ethics.get("humanGeneticResources").booleanValue()).isFalse();
+        assertThat(ethics.get("laboratoryAnimals").isNull()).isTrue();
+        mvc.perform(get("/applications/{id}/checklist", id).session(leader).header("HX-Request", "true"))
+                .andExpect(content().string(allOf(
+                        containsString("data-rule=\"ETHICS_OPINION\" data-passed=\"false\""),
+                        containsString("伦理声明还有 1 项未作选择"))));
+
+        // All three 不涉及: passes without an opinion, and the page shows the answers chosen.
+        mvc.perform(autosave(id, "ethics", read(id).version(), "humanSubjects", "false", "humanGeneticResources", "false",
+                "laboratoryAnimals", "false")).andExpect(status().isOk());
+        mvc.perform(get("/applications/{id}/checklist", id).session(leader).header("HX-Request", "true"))
+                .andExpect(content().string(allOf(containsString("data-rule=\"ETHICS_OPINION\" data-passed=\"true\""),
+                        containsString("项目不涉及须提供伦理委员会审查意见的研究"))));
+        assertThat(mvc.perform(get("/applications/{id}", id).session(leader)).andReturn().getResponse().getContentAsString()
+                .replaceAll("\\s+", " ")).contains("value=\"false\" id=\"ethics-laboratoryAnimals-false\" name=\"laboratoryAnimals\" checked=\"checked\"");
+
+        // 涉及 for animals: now the ethics committee opinion is needed.
+        mvc.perform(autosave(id, "ethics", read(id).version(), "humanSubjects", "false", "humanGeneticResources", "false",
+                "laboratoryAnimals", "true")).andExpect(status().isOk());
+        mvc.perform(get("/applications/{id}/checklist", id).session(leader).header("HX-Request", "true"))
+                .andExpect(content().string(containsString("须上传依托单位或其上级主管部门的伦理委员会审查意见")));
     }
 
     @Test

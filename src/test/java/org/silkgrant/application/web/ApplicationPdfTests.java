@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.silkgrant.SilkGrantTest;
@@ -53,8 +55,12 @@ class ApplicationPdfTests {
 
     /** A new leader in the demo user's organisation, so that each test stays within the project limit. */
     private String leaderLike(String demoUser) {
+        return leaderLike(demoUser, "王晓明");
+    }
+
+    private String leaderLike(String demoUser, String fullName) {
         String username = demoUser + "-pdf-" + System.nanoTime() % 1_000_000;
-        accounts.create(new NewAccount(username, PASSWORD, "王晓明", null, null,
+        accounts.create(new NewAccount(username, PASSWORD, fullName, null, null,
                 accounts.findByUsername(demoUser).orElseThrow().organizationId(), Set.of(Role.APPLICANT), null), "test", null);
         return username;
     }
@@ -66,6 +72,11 @@ class ApplicationPdfTests {
     }
 
     private long application(String leader) throws Exception {
+        return application(leader, Map.of());
+    }
+
+    /** The application with some sections written otherwise; a section mapped to "" is left as it was created. */
+    private long application(String leader, Map<String, String> instead) throws Exception {
         long id = call(post("/api/v1/applications").with(httpBasic(leader, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"callCode\":\"2023-SCO\",\"title\":\"" + TITLE + "\"}"), 201).get("id").asLong();
         Map<String, String> sections = new LinkedHashMap<>();
@@ -88,6 +99,8 @@ class ApplicationPdfTests {
         sections.put("indicators", "{\"indicators\":[{\"kind\":\"PATENT_APPLICATION\",\"description\":\"发明专利申请\",\"quantity\":2,\"unit\":\"件\"}]}");
         sections.put("ethics", "{\"humanSubjects\":false,\"humanGeneticResources\":false,\"laboratoryAnimals\":false}");
         sections.put("agreement", "{\"scienceInput\":\"第3条\",\"divisionOfWork\":\"第4条\",\"ipOwnership\":\"第6条\",\"resultsOwnership\":\"第7条\"}");
+        sections.putAll(instead);
+        sections.values().removeIf(String::isEmpty);
         for (var section : sections.entrySet()) {
             long version = call(get("/api/v1/applications/{id}", id).with(httpBasic(leader, PASSWORD)), 200).get("version").asLong();
             call(put("/api/v1/applications/{id}/sections/{name}", id, section.getKey()).with(httpBasic(leader, PASSWORD))
@@ -149,6 +162,26 @@ class ApplicationPdfTests {
         PdfChecks.assertPdfA2u(pdf);
         // The organisation's admin sees it too.
         assertThat(pdf(id, "uni-admin").getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void theCoverAndTheTeamTableNameTheSameLeaderAndEthicsAnswersArePrintedAsGiven() throws Exception {
+        // The team is left as the new application starts it: the account holder as 项目负责人.
+        String leader = leaderLike("uni-leader", "古丽娜尔·吐尔逊");
+        long id = application(leader, Map.of("team", "",
+                "ethics", "{\"humanSubjects\":true,\"humanGeneticResources\":false,\"laboratoryAnimals\":null}"));
+
+        String text = PdfChecks.text(pdf(id, leader).getContentAsByteArray());
+
+        Matcher cover = Pattern.compile("项目负责人\\s*(\\S+)").matcher(text);
+        assertThat(cover.find()).as(text).isTrue();
+        String team = text.substring(text.indexOf("十、项目组成员"));
+        // A long name wraps in the table's narrow column.
+        Matcher row = Pattern.compile("(?s)\\n1\\s+(.+?)\\s+项目负责人").matcher(team);
+        assertThat(row.find()).as(team).isTrue();
+        assertThat(cover.group(1)).isEqualTo("古丽娜尔·吐尔逊").isEqualTo(row.group(1).replaceAll("\\s", ""));
+        String ethics = text.substring(text.indexOf("十一、伦理与合规"), text.indexOf("十二、"));
+        assertThat(ethics.replaceAll("\\s", "")).contains("人体被试（人体研究）涉及", "人类遗传资源不涉及", "实验动物未填写");
     }
 
     @Test

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -39,8 +41,10 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The whole way through the editor in a real headless Chromium, in Chinese, as a person would: a new project leader
  * of the demo university starts an application from the list, fills every section by typing and choosing (rows
- * added with the page's buttons), attaches the cooperation agreement with the attachments form, watches the
- * checklist turn ready, submits, reads the receipt number and downloads the PDF. Screenshots go to
+ * added with the page's buttons; the team starts with the leader, ethics is answered 不涉及 trigger by trigger), attaches
+ * the cooperation agreement with the attachments form, watches the checklist turn ready and the disabled submit button
+ * become usable, reads the confirmation of what will be frozen (zh, phone width, en), ticks the pledge, submits, reads
+ * the receipt number and downloads the PDF. Screenshots go to
  * {@code target/screenshots/}; see {@link HeadlessChromium} for when the test is skipped.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -96,6 +100,19 @@ class ApplicationSubmissionBrowserTests {
         long id = Long.parseLong(driver.findElement(By.id("application-editor")).getDomAttribute("data-application"));
         chromium.waiting().until(d -> !d.findElements(By.cssSelector("#checklist [data-rule]")).isEmpty());
         assertThat(driver.findElement(By.id("checklist-summary")).getDomAttribute("class")).contains("text-danger");
+
+        // Nothing filled in yet: the submit button is there, disabled, with the rules that block it linked to their
+        // sections; the team already has the leader (the account holder), so that rule is not among them.
+        WebElement blockedButton = driver.findElement(By.id("submit-button"));
+        assertThat(blockedButton.isEnabled()).isFalse();
+        assertThat(blockedButton.getText()).isEqualTo("提交申报书");
+        List<String> blockedBy = driver.findElements(By.cssSelector("#submit-blocked [data-blocked-by]")).stream()
+                .map(e -> e.getDomAttribute("data-blocked-by")).toList();
+        assertThat(blockedBy).contains("DIRECTION_CHOSEN", "AGREEMENT_ATTACHED", "ETHICS_OPINION", "RESEARCH_ASSISTANT_POSITION")
+                .doesNotContain("LEADER_IS_APPLICANT");
+        assertThat(driver.findElement(By.cssSelector("#submit-blocked [data-blocked-by='ETHICS_OPINION'] a"))
+                .getDomAttribute("href")).endsWith("#section-ethics");
+        elementShot(By.id("section-submission"), "submission-blocked-zh.png");
 
         // 2. basics: category, scope G3, dates, keywords, summary
         WebElement title = driver.findElement(By.id("basics-title"));
@@ -178,32 +195,48 @@ class ApplicationSubmissionBrowserTests {
         waitForSaved("budget");
         assertThat(driver.findElement(By.id("budget-sums")).getText()).contains("100");
 
-        // 9. the team: a leader and a research assistant (the second row added with the page's button)
+        // 9. the team: the leader is there already, the account holder as on the account; a research assistant added
         WebElement team = driver.findElement(By.id("section-team"));
+        assertThat(team.findElements(By.cssSelector("tbody[data-rows='members'] tr.repeat-row"))).hasSize(1);
+        assertThat(driver.findElement(By.name("members[0].fullName")).getDomProperty("value")).isEqualTo("测试负责人");
+        assertThat(new Select(driver.findElement(By.name("members[0].role"))).getFirstSelectedOption().getDomAttribute("value"))
+                .isEqualTo("LEADER");
+        assertThat(driver.findElement(By.name("members[0].organization")).getDomProperty("value")).isEqualTo("新疆示范大学");
+        assertThat(team.findElement(By.cssSelector("[data-account-holder]")).getText()).isEqualTo("账号持有人：测试负责人");
+        assertThat(driver.findElement(By.id("team-leader-help")).getText()).contains("测试负责人");
         click(team.findElement(By.cssSelector("[data-add-row]")));
         assertThat(team.findElements(By.cssSelector("tbody[data-rows='members'] tr.repeat-row"))).hasSize(2);
-        String[][] members = {{"张明", "LEADER", "教授", "zhang.ming@example.cn"},
-                {"李四", "RESEARCH_ASSISTANT", "科研助理", "li.si@example.cn"}};
-        for (int i = 0; i < members.length; i++) {
-            type(team, "input[data-field='fullName']", i, members[i][0]);
-            new Select(team.findElements(By.cssSelector("select[data-field='role']")).get(i)).selectByValue(members[i][1]);
-            type(team, "input[data-field='title']", i, members[i][2]);
-            type(team, "input[data-field='organization']", i, "新疆大学");
-            type(team, "input[data-field='email']", i, members[i][3]);
-        }
-        team.findElements(By.cssSelector("input[data-field='email']")).get(1).sendKeys(Keys.TAB);
+        type(team, "input[data-field='title']", 0, "教授");
+        type(team, "input[data-field='email']", 0, "leader@example.cn");
+        type(team, "input[data-field='fullName']", 1, "李四");
+        new Select(team.findElements(By.cssSelector("select[data-field='role']")).get(1)).selectByValue("RESEARCH_ASSISTANT");
+        type(team, "input[data-field='title']", 1, "科研助理");
+        type(team, "input[data-field='organization']", 1, "新疆大学");
+        type(team, "input[data-field='email']", 1, "li.si@example.cn", Keys.TAB);
         waitForSaved("team");
+        inView(team);
+        elementShot(By.id("section-team"), "editor-team-leader-zh.png");
 
-        // 10. ethics: nothing applies; the leader ticks and unticks a box, which saves the answers (all "no")
-        WebElement humanSubjects = driver.findElement(By.id("ethics-humanSubjects"));
-        click(humanSubjects);
-        waitForSaved("ethics");
-        click(humanSubjects);
-        waitForSaved("ethics");
-        assertThat(humanSubjects.isSelected()).isFalse();
-        for (String box : List.of("humanSubjects", "humanGeneticResources", "laboratoryAnimals")) {
-            assertThat(driver.findElement(By.id("ethics-" + box)).isSelected()).as(box).isFalse();
+        // 10. ethics: nothing is chosen until the leader chooses; each trigger answered 不涉及
+        for (String trigger : List.of("humanSubjects", "humanGeneticResources", "laboratoryAnimals")) {
+            assertThat(driver.findElement(By.id("ethics-" + trigger + "-true")).isSelected()).as(trigger).isFalse();
+            assertThat(driver.findElement(By.id("ethics-" + trigger + "-false")).isSelected()).as(trigger).isFalse();
         }
+        for (String trigger : List.of("humanSubjects", "humanGeneticResources", "laboratoryAnimals")) {
+            click(driver.findElement(By.cssSelector("label[for='ethics-" + trigger + "-false']")));
+        }
+        waitForSaved("ethics");
+        for (String trigger : List.of("humanSubjects", "humanGeneticResources", "laboratoryAnimals")) {
+            assertThat(driver.findElement(By.id("ethics-" + trigger + "-false")).isSelected()).as(trigger).isTrue();
+        }
+        // The checklist refresh after the save brought the submit controls along: ethics no longer blocks, the rest
+        // still does (no reload of the page).
+        chromium.waiting().until(d -> d.findElements(By.cssSelector("#submit-blocked [data-blocked-by='ETHICS_OPINION']"))
+                .isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#submit-blocked [data-blocked-by='AGREEMENT_ATTACHED']"))).hasSize(1);
+        assertThat(driver.findElement(By.id("submit-button")).isEnabled()).isFalse();
+        inView(driver.findElement(By.id("section-ethics")));
+        elementShot(By.id("section-ethics"), "editor-ethics-zh.png");
 
         // 11. the cooperation agreement, with the attachments form (the page reloads)
         Path agreementPdf = Files.createTempFile("cooperation-agreement-", ".pdf");
@@ -247,11 +280,48 @@ class ApplicationSubmissionBrowserTests {
                         .map(r -> r.getDomAttribute("data-rule")).toList());
         chromium.screenshot("submission-ready-zh.png");
 
-        // 14. submit: the page comes back with the receipt
-        WebElement submit = driver.findElement(By.cssSelector("#section-submission form button[type='submit']"));
+        // 14. the submit button is enabled now and leads to the confirmation, which submits nothing by itself
+        WebElement submit = chromium.waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#section-submission a#submit-button")));
         assertThat(submit.getText()).isEqualTo("提交申报书");
+        assertThat(driver.findElements(By.id("submit-blocked"))).isEmpty();
         click(submit);
-        chromium.waiting().until(ExpectedConditions.stalenessOf(submit));
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("submit-confirmation")));
+        chromium.waitForPage();
+        assertThat(driver.getCurrentUrl()).endsWith("/applications/" + id + "/submit");
+        assertThat(driver.findElements(By.cssSelector("#confirm-sections tr[data-section]"))).hasSize(9);
+        assertThat(driver.findElement(By.cssSelector("#confirm-sections tr[data-section='team']")).getText())
+                .contains("已填写", "2 名成员");
+        assertThat(driver.findElement(By.cssSelector("#confirm-sections tr[data-section='ethics']")).getText())
+                .contains("已选择 3/3 项，其中涉及 0 项");
+        assertThat(driver.findElement(By.id("confirm-attachments")).getText())
+                .contains(agreementPdf.getFileName().toString(), "合作协议", "SHA-256", "SM3");
+        assertThat(driver.findElement(By.id("confirm-version")).getText()).contains("第 1 次提交");
+        assertThat(driver.findElement(By.id("confirm-frozen")).getText()).contains("不能再修改", "退回修改");
+        chromium.screenshot("submission-confirm-zh.png");
+
+        // The pledge is required: confirming without it leaves everything as it was (the browser asks for the box).
+        click(driver.findElement(By.id("confirm-submit")));
+        assertThat(driver.getCurrentUrl()).endsWith("/applications/" + id + "/submit");
+        assertThat(driver.findElements(By.id("receipt"))).isEmpty();
+
+        // At phone width, and in English.
+        driver.manage().window().setSize(new Dimension(390, 844));
+        chromium.waitForPage();
+        chromium.screenshot("submission-confirm-phone-zh.png");
+        driver.manage().window().setSize(new Dimension(1280, 1600));
+        chromium.chooseLanguage("en");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Confirm the submission");
+        assertThat(driver.findElement(By.id("confirm-pledge")).getText()).contains("research-integrity pledge");
+        chromium.screenshot("submission-confirm-en.png");
+        chromium.chooseLanguage("zh-CN");
+
+        // 15. the pledge ticked and confirmed: the editor comes back with the receipt
+        click(driver.findElement(By.cssSelector("label[for='pledge']")));
+        assertThat(driver.findElement(By.id("pledge")).isSelected()).isTrue();
+        WebElement confirm = driver.findElement(By.id("confirm-submit"));
+        click(confirm);
+        chromium.waiting().until(ExpectedConditions.stalenessOf(confirm));
         chromium.waitForPage();
         WebElement receipt = chromium.waiting()
                 .withMessage(() -> "no receipt: " + driver.findElement(By.id("section-submission")).getText())
@@ -260,13 +330,12 @@ class ApplicationSubmissionBrowserTests {
         assertThat(number).matches("2023-SCO-\\d{6}");
         assertThat(driver.findElement(By.cssSelector("#section-submission .alert-success")).getText()).contains(number);
         assertThat(driver.findElements(By.cssSelector("#section-submission .alert-danger"))).isEmpty();
-        assertThat(driver.findElements(By.cssSelector("#section-submission form button[type='submit']")))
-                .as("no submit button once submitted").isEmpty();
+        assertThat(driver.findElements(By.id("submit-button"))).as("no submit button once submitted").isEmpty();
         assertThat(driver.findElement(By.id("application-status")).getText()).isNotEqualTo("草稿");
         inView(receipt);
         chromium.screenshot("submission-receipt-zh.png");
 
-        // 15. the PDF link, fetched with the browser's session
+        // 16. the PDF link, fetched with the browser's session
         WebElement pdfLink = driver.findElement(By.cssSelector("#section-submission a[href$='/pdf']"));
         String pdfUrl = pdfLink.getDomProperty("href");
         assertThat(pdfUrl).endsWith("/applications/" + id + "/pdf");
@@ -278,6 +347,13 @@ class ApplicationSubmissionBrowserTests {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
         assertThat(new String(pdf.body(), 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
+    }
+
+    /** A screenshot of one element (a section), for the docs. */
+    private void elementShot(By element, String name) throws IOException {
+        WebElement target = inView(driver.findElement(element));
+        Files.createDirectories(HeadlessChromium.SCREENSHOTS);
+        Files.write(HeadlessChromium.SCREENSHOTS.resolve(name), target.getScreenshotAs(OutputType.BYTES));
     }
 
     /** Types into the index-th matching input inside a section, bringing it into view first. */

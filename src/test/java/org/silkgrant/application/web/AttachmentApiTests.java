@@ -13,10 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.silkgrant.SilkGrantTest;
+import org.silkgrant.document.SampleFiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -86,7 +88,10 @@ class AttachmentApiTests {
         System.arraycopy("PE\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, withPe, 0x80, 4);
         upload("COOPERATION_AGREEMENT", "agreement.pdf", withPe, "uni-leader")
                 .andExpect(status().isUnsupportedMediaType())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.errors[0].code").value("TYPE_REFUSED"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("not allowed here")));
         upload("COOPERATION_AGREEMENT", "agreement.pdf", "<html><script>alert(1)</script></html>"
                 .getBytes(StandardCharsets.UTF_8), "uni-leader")
                 .andExpect(status().isUnsupportedMediaType());
@@ -97,7 +102,9 @@ class AttachmentApiTests {
         byte[] big = Arrays.copyOf(pdf(), 10 * 1024 * 1024 + 1);
         upload("ETHICS_OPINION", "opinion.pdf", big, "uni-leader")
                 .andExpect(status().isContentTooLarge())
-                .andExpect(jsonPath("$.detail", containsString("10")));
+                .andExpect(jsonPath("$.detail", containsString("10")))
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.errors[0].code").value("TOO_LARGE"));
     }
 
     @Test
@@ -108,6 +115,38 @@ class AttachmentApiTests {
         upload("PASSPORT", "x.pdf", pdf(), "uni-leader")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("kind"));
+    }
+
+    @Test
+    void riskyFilesAreRefusedOnTheFileFieldWithTheReasonInWords() throws Exception {
+        record Case(String kind, byte[] content, String code, String words) {
+        }
+        for (Case c : List.of(
+                new Case("COOPERATION_AGREEMENT", SampleFiles.pdfWithAppendedHtml(), "TRAILING_DATA", "after its proper end"),
+                new Case("COOPERATION_AGREEMENT", SampleFiles.pdfWithJavaScriptOpenAction(), "PDF_SCRIPT", "JavaScript"),
+                new Case("COOPERATION_AGREEMENT", SampleFiles.pdfWithEmbeddedFile(), "PDF_EMBEDDED", "embedded"),
+                new Case("COOPERATION_AGREEMENT", SampleFiles.pngHeaderThenHtml(), "MARKUP", "web page"),
+                new Case("OTHER", SampleFiles.docxWithZeros("word/media/image1.png", 20 * 1024 * 1024), "ZIP_RATIO",
+                        "zip bomb"),
+                new Case("OTHER", SampleFiles.docxWithEntries(100_000), "ZIP_ENTRIES", "more than 10000 files"))) {
+            String body = upload(c.kind(), "attachment.pdf", c.content(), "uni-leader")
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("file"))
+                    .andExpect(jsonPath("$.errors[0].code").value(c.code()))
+                    .andReturn().getResponse().getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(json.readTree(body).get("errors").get(0).get("message").asString())
+                    .as(c.code()).contains(c.words()).doesNotContain("Exception", "document.", "org.");
+        }
+        mvc.perform(get("/api/v1/applications/{id}", id).with(httpBasic("uni-leader", PASSWORD)))
+                .andExpect(jsonPath("$.attachments").isEmpty());
+    }
+
+    @Test
+    void aRightToLeftOverrideCannotDisguiseTheExtension() throws Exception {
+        upload("COOPERATION_AGREEMENT", "invoice\u202Efdp.exe", pdf(), "uni-leader")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.fileName").value("invoicefdp.exe.pdf"));
     }
 
     @Test

@@ -141,10 +141,10 @@ class RoutingFlowBrowserTests {
 
         // 2. the organisation's admin finds it in the queue, opens it and returns it with a comment
         signIn(admin);
-        inbox().shows("SUBMITTED", TITLE, "李娜").markAllRead();
+        inbox().shows("SUBMITTED", TITLE, "张三").markAllRead();
         open("/queue");
         WebElement row = queueRowOf(id);
-        assertThat(row.getText()).contains(receipt1, "新疆丝路示范科技有限公司", "李娜", "已提交");
+        assertThat(row.getText()).contains(receipt1, "新疆丝路示范科技有限公司", "张三", "已提交");
         chromium.screenshot("routing-01-queue-org-admin.png");
         openFromQueue(id);
         assertThat(text("routing-status")).isEqualTo("已提交");
@@ -313,7 +313,8 @@ class RoutingFlowBrowserTests {
                 + "\"recommendingDepartment\":\"650100\"}");
         sections.put("narrative", "{\"objectives\":\"目标\",\"rationale\":\"理由\",\"content\":\"内容\",\"channels\":\"渠道\","
                 + "\"responsibilities\":\"责任\",\"plan\":\"方案\",\"expectedResults\":\"成效\"}");
-        sections.put("team", "{\"members\":[{\"fullName\":\"李娜\",\"role\":\"LEADER\",\"title\":\"高级工程师\"},"
+        // The demo enterprise's leader is 张三 (LEADER_IS_APPLICANT: the team's leader is the account holder).
+        sections.put("team", "{\"members\":[{\"fullName\":\"张三\",\"role\":\"LEADER\",\"title\":\"高级工程师\"},"
                 + "{\"fullName\":\"李四\",\"role\":\"RESEARCH_ASSISTANT\",\"title\":\"科研助理\"}]}");
         sections.put("partners", "{\"partners\":[{\"country\":\"RU\",\"regionCode\":\"RU-ALT\",\"name\":\"Altai State University\","
                 + "\"address\":\"Barnaul\",\"people\":[{\"fullName\":\"Ivan Petrov\",\"position\":\"Professor\",\"role\":\"PI\"}]}]}");
@@ -347,10 +348,17 @@ class RoutingFlowBrowserTests {
 
     // ---- the pages ----
 
-    /** Submits on the editor page and returns the receipt number the page comes back with. */
+    /**
+     * Submits on the editor page, through the confirmation with the pledge ticked, and returns the receipt number the
+     * editor comes back with.
+     */
     private String submitOnThePage() {
-        WebElement submit = driver.findElement(By.cssSelector("#section-submission form button[type='submit']"));
-        clickAndWaitForReload(submit);
+        // The checklist loads after the page and brings the submit controls again: take the button after that.
+        wait(PATIENCE).until(d -> !d.findElements(By.cssSelector("#checklist [data-rule]")).isEmpty());
+        clickAndWaitForReload(driver.findElement(By.id("submit-button")));
+        assertThat(driver.getCurrentUrl()).endsWith("/submit");
+        inView(driver.findElement(By.cssSelector("label[for='pledge']"))).click();
+        clickAndWaitForReload(driver.findElement(By.id("confirm-submit")));
         WebElement receipt = wait(PATIENCE)
                 .withMessage(() -> "no receipt: " + driver.findElement(By.id("section-submission")).getText())
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));

@@ -56,10 +56,15 @@ class SectionFormTests {
     }
 
     @Test
-    void checkboxesAreBooleansAndQuantitiesNumbersWhenTheyAreNumbers() {
-        ObjectNode ethics = SectionForm.read(SectionName.ETHICS, form("humanSubjects", "true", "hgrProcedure", "PENDING"));
+    void ethicsAnswersAreTrueFalseOrNullWhenNotChosenAndQuantitiesNumbersWhenTheyAreNumbers() {
+        ObjectNode ethics = SectionForm.read(SectionName.ETHICS, form("humanSubjects", "true",
+                "humanGeneticResources", "false", "hgrProcedure", "PENDING"));
         assertThat(ethics.get("humanSubjects").booleanValue()).isTrue();
-        assertThat(ethics.get("laboratoryAnimals").booleanValue()).isFalse();
+        assertThat(ethics.get("humanGeneticResources").isBoolean()).isTrue();
+        assertThat(ethics.get("humanGeneticResources").booleanValue()).isFalse();
+        assertThat(ethics.get("laboratoryAnimals").isNull()).as("no radio chosen is no answer, not 不涉及").isTrue();
+        assertThat(SectionForm.read(SectionName.ETHICS, form("laboratoryAnimals", "perhaps")).get("laboratoryAnimals")
+                .asString()).as("neither answer is passed on for the module to refuse").isEqualTo("perhaps");
 
         ObjectNode indicators = SectionForm.read(SectionName.INDICATORS, form("indicators[0].quantity", "3",
                 "indicators[1].quantity", "三"));

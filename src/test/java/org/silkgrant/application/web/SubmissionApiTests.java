@@ -69,10 +69,13 @@ class SubmissionApiTests {
     @Autowired
     AccountManagement accounts;
 
+    /** The full name on the accounts {@link #leaderLike} opens: the team's 项目负责人 (LEADER_IS_APPLICANT). */
+    private static final String LEADER_NAME = "阿依古丽·买买提";
+
     /** A new project leader in the organisation of the given demo user: each test stays within the project limit. */
     private String leaderLike(String demoUser) {
         String username = demoUser + "-" + System.nanoTime() % 1_000_000;
-        accounts.create(new NewAccount(username, PASSWORD, "负责人", null, null,
+        accounts.create(new NewAccount(username, PASSWORD, LEADER_NAME, username + "@example.edu.cn", null,
                 accounts.findByUsername(demoUser).orElseThrow().organizationId(), Set.of(Role.APPLICANT), null), "test", null);
         return username;
     }
@@ -94,7 +97,7 @@ class SubmissionApiTests {
                         + "\"recommendingDepartment\":\"650100\"}",
                 "narrative", "{\"objectives\":\"目标\",\"rationale\":\"理由\",\"content\":\"内容\",\"channels\":\"渠道\","
                         + "\"responsibilities\":\"责任\",\"plan\":\"方案\",\"expectedResults\":\"成效\"}",
-                "team", "{\"members\":[{\"fullName\":\"张明\",\"role\":\"LEADER\",\"title\":\"教授\"},"
+                "team", "{\"members\":[{\"fullName\":\"" + LEADER_NAME + "\",\"role\":\"LEADER\",\"title\":\"教授\"},"
                         + "{\"fullName\":\"李四\",\"role\":\"RESEARCH_ASSISTANT\",\"title\":\"科研助理\"}]}",
                 "partners", "{\"partners\":[{\"country\":\"RU\",\"regionCode\":\"RU-ALT\",\"name\":\"Altai State University\","
                         + "\"address\":\"Barnaul\",\"people\":[{\"fullName\":\"Ivan Petrov\",\"position\":\"Professor\",\"role\":\"PI\"}]}]}",
@@ -154,6 +157,102 @@ class SubmissionApiTests {
                 .andExpect(status().isConflict());
         mvc.perform(post("/api/v1/applications/{id}/submit", id).with(httpBasic("ent-leader", PASSWORD)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aNewApplicationsTeamStartsWithItsLeaderAsOnTheAccount() throws Exception {
+        String leader = leaderLike("uni-leader");
+        long id = call(post("/api/v1/applications").with(httpBasic(leader, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"callCode\":\"2023-SCO\",\"title\":\"预填项目负责人\"}"), 201).get("id").asLong();
+
+        JsonNode members = call(get("/api/v1/applications/{id}", id).with(httpBasic(leader, PASSWORD)), 200)
+                .at("/sections/team/members");
+        assertThat(members).hasSize(1);
+        assertThat(members.get(0).get("fullName").asString()).isEqualTo(LEADER_NAME);
+        assertThat(members.get(0).get("role").asString()).isEqualTo("LEADER");
+        assertThat(members.get(0).get("organization").asString()).isEqualTo("新疆示范大学");
+        assertThat(members.get(0).get("email").asString()).isEqualTo(leader + "@example.edu.cn");
+        JsonNode rule = leaderRule(leader, id);
+        assertThat(rule.get("passed").asBoolean()).as(rule.toString()).isTrue();
+        assertThat(rule.get("severity").asString()).isEqualTo("BLOCKING");
+        assertThat(rule.get("clause").asString()).isEqualTo("R3");
+    }
+
+    @Test
+    void theLeaderRuleBlocksSubmissionThroughTheApiAndSaysWhatIsWrong() throws Exception {
+        String leader = leaderLike("uni-leader");
+        long id = complete(leader, UNIVERSITY_BUDGET);
+
+        // The case: someone else entered as 项目负责人 in the team table.
+        saveTeam(leader, id, "{\"members\":[{\"fullName\":\"刘强\",\"role\":\"LEADER\"},"
+                + "{\"fullName\":\"" + LEADER_NAME + "\",\"role\":\"MEMBER\"},"
+                + "{\"fullName\":\"李四\",\"role\":\"RESEARCH_ASSISTANT\"}]}");
+        JsonNode other = leaderRule(leader, id);
+        assertThat(other.get("passed").asBoolean()).isFalse();
+        assertThat(other.get("section").asString()).isEqualTo("team");
+        assertThat(other.get("message").asString()).contains("刘强", LEADER_NAME);
+        mvc.perform(post("/api/v1/applications/{id}/submit", id).with(httpBasic(leader, PASSWORD)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].code", hasItem("LEADER_IS_APPLICANT")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("team")));
+
+        // Two leaders, one of them the account holder: still one too many.
+        saveTeam(leader, id, "{\"members\":[{\"fullName\":\"" + LEADER_NAME + "\",\"role\":\"LEADER\"},"
+                + "{\"fullName\":\"刘强\",\"role\":\"LEADER\"},{\"fullName\":\"李四\",\"role\":\"RESEARCH_ASSISTANT\"}]}");
+        assertThat(leaderRule(leader, id).get("message").asString()).contains("2", "刘强", LEADER_NAME);
+        assertThat(call(get("/api/v1/applications/{id}/checklist", id).with(httpBasic(leader, PASSWORD)), 200)
+                .get("ready").asBoolean()).isFalse();
+
+        // In English, and no leader at all.
+        saveTeam(leader, id, "{\"members\":[{\"fullName\":\"李四\",\"role\":\"RESEARCH_ASSISTANT\"}]}");
+        JsonNode english = call(get("/api/v1/applications/{id}/checklist", id).with(httpBasic(leader, PASSWORD))
+                .header("Accept-Language", "en"), 200);
+        assertThat(english.get("results").valueStream().filter(r -> r.get("rule").asString().equals("LEADER_IS_APPLICANT"))
+                .findFirst().orElseThrow().get("message").asString()).startsWith("The team has no project leader")
+                .contains(LEADER_NAME);
+
+        // The same name in full-width spaces and another middle dot is the account holder.
+        saveTeam(leader, id, "{\"members\":[{\"fullName\":\"　阿依古丽・买买提 \",\"role\":\"LEADER\"},"
+                + "{\"fullName\":\"李四\",\"role\":\"RESEARCH_ASSISTANT\"}]}");
+        assertThat(leaderRule(leader, id).get("passed").asBoolean()).isTrue();
+        assertThat(call(post("/api/v1/applications/{id}/submit", id).with(httpBasic(leader, PASSWORD)), 200)
+                .get("status").asString()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void ethicsAnswersStayUnansweredUntilGivenAndUnansweredBlocks() throws Exception {
+        String leader = leaderLike("uni-leader");
+        long id = complete(leader, UNIVERSITY_BUDGET);
+        long version = call(get("/api/v1/applications/{id}", id).with(httpBasic(leader, PASSWORD)), 200).get("version").asLong();
+        call(put("/api/v1/applications/{id}/sections/ethics", id).with(httpBasic(leader, PASSWORD))
+                .header("If-Match", String.valueOf(version)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"humanSubjects\":false,\"humanGeneticResources\":null}"), 200);
+
+        JsonNode ethics = call(get("/api/v1/applications/{id}", id).with(httpBasic(leader, PASSWORD)), 200)
+                .at("/sections/ethics");
+        assertThat(ethics.get("humanSubjects").asBoolean()).isFalse();
+        assertThat(ethics.get("humanGeneticResources").isNull()).isTrue();
+        assertThat(ethics.get("laboratoryAnimals").isNull()).as("absent is unanswered, not false").isTrue();
+        JsonNode checklist = call(get("/api/v1/applications/{id}/checklist", id).with(httpBasic(leader, PASSWORD)), 200);
+        JsonNode rule = checklist.get("results").valueStream().filter(r -> r.get("rule").asString().equals("ETHICS_OPINION"))
+                .findFirst().orElseThrow();
+        assertThat(rule.get("passed").asBoolean()).isFalse();
+        assertThat(rule.get("message").asString()).contains("2", "不涉及");
+        mvc.perform(post("/api/v1/applications/{id}/submit", id).with(httpBasic(leader, PASSWORD)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].code", hasItem("ETHICS_OPINION")));
+    }
+
+    private JsonNode leaderRule(String leader, long id) throws Exception {
+        JsonNode checklist = call(get("/api/v1/applications/{id}/checklist", id).with(httpBasic(leader, PASSWORD)), 200);
+        return checklist.get("results").valueStream().filter(r -> r.get("rule").asString().equals("LEADER_IS_APPLICANT"))
+                .findFirst().orElseThrow(() -> new AssertionError("no LEADER_IS_APPLICANT in " + checklist));
+    }
+
+    private void saveTeam(String leader, long id, String team) throws Exception {
+        long version = call(get("/api/v1/applications/{id}", id).with(httpBasic(leader, PASSWORD)), 200).get("version").asLong();
+        call(put("/api/v1/applications/{id}/sections/team", id).with(httpBasic(leader, PASSWORD))
+                .header("If-Match", String.valueOf(version)).contentType(MediaType.APPLICATION_JSON).content(team), 200);
     }
 
     @Test

@@ -67,7 +67,7 @@ class CallApiTests {
                 .andExpect(jsonPath("$.rules.maxMonths").value(36))
                 .andExpect(jsonPath("$.rules.enterpriseMatchingRatio").value(2))
                 .andExpect(jsonPath("$.rules.leaderProjectLimit").value(1))
-                .andExpect(jsonPath("$.rules.checks", hasSize(18)));
+                .andExpect(jsonPath("$.rules.checks", hasSize(19)));
     }
 
     @Test

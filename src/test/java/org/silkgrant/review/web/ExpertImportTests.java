@@ -156,6 +156,38 @@ class ExpertImportTests {
     }
 
     @Test
+    void aZipBombNamedXlsxIsRefusedBeforeAnyRowIsRead() throws Exception {
+        String email = email("bomb");
+        byte[] template = filledTemplate(mvc, List.of(row("炸弹", "新疆大学", ExpertFixture.creditCode(41), "CN",
+                "MODERN_AGRICULTURE", "zh", email)));
+        // The real template with one more part of 20 MB of zeros: about 1000:1.
+        byte[] bomb;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(template));
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("xl/media/image1.png"));
+            out.write(new byte[20 * 1024 * 1024]);
+            out.closeEntry();
+            out.finish();
+            bomb = bytes.toByteArray();
+        }
+
+        JsonNode problem = json.readTree(upload(bomb, "experts.xlsx", "officer")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.errors[0].code").value("ZIP_RATIO"))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(problem.get("errors").get(0).get("message").asString()).contains("zip bomb", "100:1")
+                .doesNotContain("Exception", "document.");
+        assertThat(count(email)).as("experts imported from a refused file").isZero();
+    }
+
+    @Test
     void aSpreadsheetThatIsNotTheTemplateIsRefusedAsAWhole() throws Exception {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
             workbook.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("Budget");
