@@ -178,24 +178,12 @@ public final class StrictJson {
         return value == null || (value.precision() - value.scale() <= MAX_INTEGER_DIGITS && value.scale() <= MAX_DECIMALS);
     }
 
-    /** A query or form parameter's number outside {@link #inRange(BigDecimal)}, refused while it is converted. */
+    /** A query or form parameter's number outside {@link #inRange(BigDecimal)}, refused while it is bound. */
     public static final class NumberOutOfRange extends IllegalArgumentException {
 
         public NumberOutOfRange() {
             super("number out of range");
         }
-    }
-
-    /** A parameter's text as a number, refused beyond {@link #inRange(BigDecimal)}; blank is null. */
-    public static BigDecimal decimal(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        BigDecimal value = new BigDecimal(text.strip());
-        if (!inRange(value)) {
-            throw new NumberOutOfRange();
-        }
-        return value;
     }
 
     /** The field error for a value that is not of {@code type}: a whole number, one of a list of codes … */

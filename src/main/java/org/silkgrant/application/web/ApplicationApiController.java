@@ -100,7 +100,7 @@ class ApplicationApiController {
     }
 
     @PutMapping("/{id}/sections/{name}")
-    @PreAuthorize("hasRole('APPLICANT') and @applicationManagement.editableBy(principal, #id)")
+    @PreAuthorize("@applicationManagement.editableBy(principal, #id)")
     @Operation(summary = "Save one section; If-Match carries the version the writer started from (409 on conflict)")
     ResponseEntity<Saved> save(@PathVariable Long id, @PathVariable String name,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody JsonNode body,
@@ -119,7 +119,7 @@ class ApplicationApiController {
     }
 
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasRole('APPLICANT') and @applicationManagement.editableBy(principal, #id)")
+    @PreAuthorize("@applicationManagement.editableBy(principal, #id)")
     @Operation(summary = "Attach a file of one of the call's kinds; 415 when its content is not an allowed type, 413 when too large")
     ResponseEntity<AttachmentView> attach(@PathVariable Long id, @RequestParam(required = false) String kind,
             @RequestParam(required = false) MultipartFile file, @AuthenticationPrincipal SilkGrantUser user)
@@ -150,7 +150,7 @@ class ApplicationApiController {
     }
 
     @PostMapping("/{id}/submit")
-    @PreAuthorize("hasRole('APPLICANT') and @applicationManagement.editableBy(principal, #id)")
+    @PreAuthorize("@applicationManagement.editableBy(principal, #id)")
     @Operation(summary = "Submit: 422 with the failing checklist when not ready, 409 after the deadline; twice gives the same receipt")
     Submitted submit(@PathVariable Long id, @AuthenticationPrincipal SilkGrantUser user) {
         return new Submitted(ApplicationStatus.SUBMITTED, applications.submit(user, id));

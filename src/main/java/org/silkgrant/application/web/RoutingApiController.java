@@ -52,8 +52,7 @@ class RoutingApiController {
     }
 
     @PostMapping("/{id}/transitions")
-    @PreAuthorize("hasRole('PROGRAM_OFFICER') or (hasAnyRole('APPLICANT', 'ORG_ADMIN', 'RECOMMENDER') "
-            + "and @applicationManagement.visibleTo(principal, #id))")
+    @PreAuthorize("hasRole('PROGRAM_OFFICER') or @applicationManagement.visibleTo(principal, #id)")
     @Operation(summary = "Take a step of the application's way; 403 for a role that may not, 409 in a state it does "
             + "not start from or after its deadline, 422 without a required comment, 404 when not the caller's")
     TransitionResult transition(@PathVariable Long id, @RequestBody TransitionRequest request,

@@ -3,7 +3,6 @@ package org.silkgrant.shared.web;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.util.Map;
 
 import org.silkgrant.shared.ContentTooLargeException;
@@ -12,7 +11,6 @@ import org.silkgrant.shared.StrictJson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
-import org.springframework.format.FormatterRegistry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -65,12 +63,6 @@ class StrictBodies implements WebMvcConfigurer {
                 }
             }
         });
-    }
-
-    /** Numbers in query and form parameters: bounded like those in JSON bodies ({@link StrictJson#decimal}). */
-    @Override
-    public void addFormatters(FormatterRegistry registry) {
-        registry.addConverter(String.class, BigDecimal.class, StrictJson::decimal);
     }
 
     /** A Jackson converter for a format other than JSON (YAML, XML, Smile, CBOR). */
