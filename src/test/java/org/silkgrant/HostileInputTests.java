@@ -395,6 +395,48 @@ class HostileInputTests {
         assertThat(checked).as("code parameters checked").isGreaterThanOrEqualTo(9);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "officer    | POST | /api/v1/applications/1/decision                | {\"decision\":\"MAYBE\",\"grantedAmount\":\"lots\"}",
+            "officer    | POST | /api/v1/applications/1/decision                | {\"decision\":\"APPROVED\",\"grantedAmount\":[1]}",
+            "officer    | POST | /api/v1/applications/1/transitions             | {\"action\":\"EXTEND\",\"extendedUntil\":\"tomorrow\"}",
+            "officer    | POST | /api/v1/applications/1/transitions             | {\"action\":\"ACCEPT\",\"formalReview\":{\"F1\":\"yes\"}}",
+            "officer    | POST | /api/v1/organizations/1/verification           | {\"decision\":7}",
+            "officer    | PUT  | /api/v1/calls/2023-SCO/schedule                | {\"opensAt\":\"soon\",\"deadline\":1}",
+            "officer    | POST | /api/v1/experts                                | {\"fields\":\"G1\",\"keywords\":[{}]}",
+            "officer    | POST | /api/v1/review-rounds/1/assignments            | {\"applicationId\":\"one\",\"expertId\":true}",
+            "officer    | POST | /api/v1/objections/1/answer                    | {\"outcome\":\"WHATEVER\"}",
+            "expert     | PUT  | /api/v1/me/expert-profile                      | {\"languages\":\"zh\"}",
+            "sysadmin   | POST | /api/v1/staff                                  | {\"roles\":[\"ROOT\"]}",
+            "uni-admin  | POST | /api/v1/organizations/1/users                  | {\"role\":\"KING\",\"idNumber\":123}",
+            "uni-leader | POST | /api/v1/me/password                            | {\"currentPassword\":{},\"newPassword\":null}",
+            "-          | POST | /api/v1/organizations/registrations            | {\"type\":\"COMPANY\",\"admin\":[]}",
+            "officer    | GET  | /api/v1/experts?active=maybe&page=x             | ",
+            "officer    | GET  | /api/v1/calls/2023-SCO/conflicts?certainty=SURE&offset=-1 | ",
+            "officer    | GET  | /api/v1/calls/2023-SCO/applications?sort=SIZE&desc=perhaps | ",
+            "auditadmin | GET  | /api/v1/audit-events?from=yesterday             | ",
+            "officer    | GET  | /api/v1/organizations?status=OPEN              | ",
+            "officer    | GET  | /api/v1/review-rounds/x/assignments            | ",
+            "officer    | PATCH | /api/v1/calls/2023-SCO                        | {}"})
+    void noAnswerToABadRequestNamesAClassAPackageOrALibrary(String user, String method, String uri, String body)
+            throws Exception {
+        AbstractMockHttpServletRequestBuilder<?> request = org.springframework.test.web.servlet.request
+                .MockMvcRequestBuilders.request(org.springframework.http.HttpMethod.valueOf(method), uri);
+        if (body != null) {
+            request = json(request, body);
+        }
+        // send() fails on java., org.silkgrant, tools.jackson or Exception anywhere in the answer.
+        Answer answer = send("-".equals(user) ? request : as(user, request));
+
+        assertThat(answer.status()).as(answer.text()).isBetween(400, 422);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().get("detail").asString()).isNotBlank();
+        if (answer.body().has("errors")) {
+            answer.body().get("errors").forEach(e -> assertThat(e.get("message").asString()).isNotBlank()
+                    .doesNotContain("Cannot").doesNotContain("deserialize").doesNotContain("Failed to convert"));
+        }
+    }
+
     @Test
     void aStateOrStepInAMessageIsItsLabelNeverItsCode() throws Exception {
         long id = create("uni-leader", "标签测试");
