@@ -15,4 +15,9 @@ public enum Action {
 
     /** The step only the review module takes when it opens a review round: ACCEPTED → UNDER_REVIEW. */
     public static final java.util.Set<Action> REVIEW_STEPS = java.util.EnumSet.of(START_REVIEW);
+
+    /** The step as a message argument: its label in the reader's language, never the code. */
+    public static org.springframework.context.MessageSourceResolvable label(Action action) {
+        return org.silkgrant.shared.Label.of("routing.action.", action);
+    }
 }

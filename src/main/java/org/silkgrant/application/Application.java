@@ -120,7 +120,7 @@ class Application {
     /** A section is saved: the application's version moves on, which is what concurrent savers compete for. */
     void edited(String newTitle, Instant now) {
         if (!ApplicationStatus.EDITABLE.contains(status)) {
-            throw new StateConflictException("application.notEditable", status);
+            throw new StateConflictException("application.notEditable", ApplicationStatus.label(status));
         }
         if (newTitle != null) {
             this.title = newTitle;
@@ -134,7 +134,7 @@ class Application {
      */
     void submitted(Instant now, String receiptNumber, ApplicationContent content) {
         if (!ApplicationStatus.EDITABLE.contains(status)) {
-            throw new StateConflictException("application.notEditable", status);
+            throw new StateConflictException("application.notEditable", ApplicationStatus.label(status));
         }
         this.status = ApplicationStatus.SUBMITTED;
         this.updatedAt = now;

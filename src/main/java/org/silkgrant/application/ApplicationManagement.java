@@ -28,6 +28,7 @@ import org.silkgrant.organization.OrganizationView;
 import org.silkgrant.shared.FieldViolationException;
 import org.silkgrant.shared.NotFoundException;
 import org.silkgrant.shared.StateConflictException;
+import org.silkgrant.shared.StrictJson;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.AccessDeniedException;
@@ -38,7 +39,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +51,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class ApplicationManagement {
 
+    /** The most applications one page of the list holds. */
+    public static final int MAX_LIST_SIZE = 100;
+
     private final ApplicationRepository applications;
     private final SectionRepository sections;
     private final CallManagement calls;
@@ -58,6 +61,8 @@ public class ApplicationManagement {
     private final AttachmentRepository attachments;
     private final FileStore files;
     private final JsonMapper json;
+    /** For what writers send: {@link #json} with the strict reading of client input. */
+    private final JsonMapper strict;
     private final Clock clock;
     private final SubmissionRepository submissions;
     private final ReceiptNumbers receiptNumbers;
@@ -93,6 +98,7 @@ public class ApplicationManagement {
         // A draft section is saved as typed. Questions not answered yet are null (never "no": the ethics triggers are
         // Booleans for that); a primitive a future section may add is read leniently rather than refused.
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+        this.strict = StrictJson.strict(this.json);
         this.clock = clock;
     }
 
@@ -167,7 +173,7 @@ public class ApplicationManagement {
     /** The applications the user may see, newest first. */
     @Transactional(readOnly = true)
     public Page<ApplicationView> list(SilkGrantUser user, String callCode, ApplicationStatus status, int page, int size) {
-        PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100),
+        PageRequest request = org.silkgrant.shared.Paging.of(page, size, MAX_LIST_SIZE,
                 Sort.by(Sort.Direction.DESC, "updatedAt", "id"));
         Long leader = user.hasRole(Role.ORG_ADMIN) ? null : user.id();
         if (user.organizationId() == null) {
@@ -277,10 +283,10 @@ public class ApplicationManagement {
             if (application.status() == ApplicationStatus.SUBMITTED) {
                 // A second click on "submit": the same receipt, nothing new.
                 return submissions.findTopByApplicationIdOrderByVersionNumberDesc(id).map(Submission::receipt)
-                        .orElseThrow(() -> new StateConflictException("application.notEditable", application.status()));
+                        .orElseThrow(() -> new StateConflictException("application.notEditable", ApplicationStatus.label(application.status())));
             }
             if (!ApplicationStatus.EDITABLE.contains(application.status())) {
-                throw new StateConflictException("application.notEditable", application.status());
+                throw new StateConflictException("application.notEditable", ApplicationStatus.label(application.status()));
             }
             if (confirmedVersion != null && confirmedVersion != application.version()) {
                 // As text: a version number is an identifier, not an amount to print with thousands separators.
@@ -487,23 +493,16 @@ public class ApplicationManagement {
         return section == null ? null : json.readValue(section.content(), type);
     }
 
+    /**
+     * The section's record from what the writer sent, read strictly ({@link StrictJson}): an unknown field is refused
+     * naming its path ({@code team.members[0].fulName}, 400), a value of the wrong kind, a control character or a
+     * date outside 1900–2200 too (422), so nothing saved can later fail the checklist or the PDF.
+     */
     private Object bind(SectionName section, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new FieldViolationException(section.path(), "NOT_AN_OBJECT", "application.section.notAnObject");
         }
-        try {
-            return json.treeToValue(body, section.type());
-        } catch (JacksonException e) {
-            StringBuilder field = new StringBuilder(section.path());
-            for (JacksonException.Reference reference : e.getPath()) {
-                if (reference.getPropertyName() != null) {
-                    field.append('.').append(reference.getPropertyName());
-                } else if (reference.getIndex() >= 0) {
-                    field.append('[').append(reference.getIndex()).append(']');
-                }
-            }
-            throw new FieldViolationException(field.toString(), "INVALID", "application.section.invalidValue");
-        }
+        return StrictJson.bind(strict, body, section.type(), section.path());
     }
 
     private String checkedTitle(String title, CallDefinition call) {
@@ -516,6 +515,26 @@ public class ApplicationManagement {
             throw new FieldViolationException("title", "TOO_LONG", "application.title.TOO_LONG", max);
         }
         return clean;
+    }
+
+    /**
+     * For deciding before a request's body is read (docs/security.md "Authorisation before validation"): true when the
+     * user leads the application and so may write it, false when they may see it but not write it (403);
+     * {@link NotFoundException} when they may not see it (404).
+     */
+    @Transactional(readOnly = true)
+    public boolean editableBy(SilkGrantUser user, Long id) {
+        return id != null && Objects.equals(visible(user, id).leaderId(), user.id());
+    }
+
+    /** True when the user may see the application; {@link NotFoundException} otherwise (before a body is read). */
+    @Transactional(readOnly = true)
+    public boolean visibleTo(SilkGrantUser user, Long id) {
+        if (id == null) {
+            throw new NotFoundException("application.notFound");
+        }
+        visible(user, id);
+        return true;
     }
 
     /** The application, when the user may see it; otherwise not found (never "forbidden": its existence is private). */

@@ -182,13 +182,13 @@ public class ApplicationRouting {
         List<Step> mine = steps(recommendingStep).stream()
                 .filter(s -> s.action() == request.action() && user.hasRole(s.role())).toList();
         if (mine.isEmpty()) {
-            throw new ForbiddenException("application.transition.forbidden", request.action());
+            throw new ForbiddenException("application.transition.forbidden", Action.label(request.action()));
         }
         Step step = mine.stream().filter(s -> s.from().contains(application.status())).findFirst()
-                .orElseThrow(() -> new StateConflictException("application.transition.notAllowed", request.action(),
-                        application.status()));
+                .orElseThrow(() -> new StateConflictException("application.transition.notAllowed",
+                        Action.label(request.action()), ApplicationStatus.label(application.status())));
         if (!ownsObject(user, application, step)) {
-            throw new ForbiddenException("application.transition.forbidden", request.action());
+            throw new ForbiddenException("application.transition.forbidden", Action.label(request.action()));
         }
         String comment = comment(request);
         Instant now = clock.instant();

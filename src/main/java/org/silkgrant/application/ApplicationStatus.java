@@ -14,4 +14,9 @@ public enum ApplicationStatus {
     /** States that count against the leader's project limit: submitted and alive, or funded and running. */
     public static final Set<ApplicationStatus> COUNTS_FOR_LIMIT = EnumSet.of(SUBMITTED, ORG_APPROVED, RECOMMENDED,
             ACCEPTED, UNDER_REVIEW, APPROVED, AWARDED, IN_PROGRESS);
+
+    /** The state as a message argument: its label in the reader's language, never the code. */
+    public static org.springframework.context.MessageSourceResolvable label(ApplicationStatus status) {
+        return org.silkgrant.shared.Label.of("applications.status.", status);
+    }
 }

@@ -25,8 +25,9 @@ public record OfficeFilter(Set<ApplicationStatus> status, String category, Strin
             null, null);
 
     public OfficeFilter {
-        // An empty field of the GET form arrives as an empty string: it means "any".
-        status = status == null || status.isEmpty() ? Set.of() : Set.copyOf(status);
+        // An empty field of the GET form arrives as an empty string (bound as null): it means "any".
+        status = status == null ? Set.of()
+                : status.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet());
         category = blankToNull(category);
         scope = blankToNull(scope);
         field = blankToNull(field);

@@ -61,6 +61,8 @@ public class OfficeTable {
     @Transactional(readOnly = true)
     public Page<OfficeRow> rows(String callCode, OfficeFilter filter, Sort sort, boolean descending, int page, int size) {
         calls.get(callCode);
+        page = org.silkgrant.shared.Paging.page(page);
+        size = Math.max(size, 1);
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
@@ -69,7 +71,7 @@ public class OfficeTable {
         long total = entityManager.createQuery(count).getSingleResult();
 
         CriteriaQuery<Tuple> query = select(cb, callCode, filter, sort, descending);
-        List<OfficeRow> rows = entityManager.createQuery(query).setFirstResult(page * size).setMaxResults(size)
+        List<OfficeRow> rows = entityManager.createQuery(query).setFirstResult(Math.toIntExact(Math.min((long) page * size, Integer.MAX_VALUE))).setMaxResults(size)
                 .getResultStream().map(OfficeTable::row).toList();
         return new PageImpl<>(rows, PageRequest.of(page, size), total);
     }

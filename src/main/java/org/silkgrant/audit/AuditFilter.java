@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.silkgrant.shared.StrictJson;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -28,6 +29,18 @@ public record AuditFilter(String q, String actor, String action, String targetTy
         targetType = upper(blankToNull(targetType));
         targetId = blankToNull(targetId);
         outcome = upper(blankToNull(outcome));
+        // No record is older than 1900 or younger than 2200: a day beyond is the same filter, and stays computable.
+        from = bounded(from);
+        to = bounded(to);
+    }
+
+    private static LocalDate bounded(LocalDate day) {
+        if (day == null) {
+            return null;
+        }
+        LocalDate first = LocalDate.of(StrictJson.MIN_YEAR, 1, 1);
+        LocalDate last = LocalDate.of(StrictJson.MAX_YEAR, 12, 31);
+        return day.isBefore(first) ? first : day.isAfter(last) ? last : day;
     }
 
     /** No filter: the whole record. */

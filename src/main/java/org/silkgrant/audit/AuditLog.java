@@ -35,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AuditLog {
 
+    /** The most records one page of the audit record holds. */
+    public static final int MAX_PAGE_SIZE = 200;
+
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
     /** Rows read per query when walking or exporting the record: memory stays flat for millions of rows. */
@@ -111,8 +114,7 @@ public class AuditLog {
     /** A page of the records the filter matches, newest first. */
     public Page<AuditRecord> read(AuditFilter filter, int page, int size) {
         sealPending();
-        PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200),
-                Sort.by(Sort.Direction.DESC, "id"));
+        PageRequest request = org.silkgrant.shared.Paging.of(page, size, MAX_PAGE_SIZE, Sort.by(Sort.Direction.DESC, "id"));
         return entries.findAll(matching(filter), request).map(AuditEntry::view);
     }
 

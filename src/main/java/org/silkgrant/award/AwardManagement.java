@@ -700,6 +700,27 @@ public class AwardManagement {
                 ObjectionCodeRequested.masked(address), address, notice);
     }
 
+    /**
+     * For deciding before a request's body is read: true when the signed-in caller may file an objection; the
+     * translated {@code 403} of {@link #object} otherwise.
+     */
+    public boolean mayFileObjection(Object principal) {
+        if (!(principal instanceof SilkGrantUser user) || !mayObject(user)) {
+            throw new ForbiddenException("award.objection.forbidden");
+        }
+        return true;
+    }
+
+    /**
+     * For deciding before a request's body is read: true when the call takes objections from the public and the
+     * caller is not signed in; the translated {@code 403} of {@link #objectAsPublic} otherwise.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayObjectPublicly(Object principal, String callCode) {
+        publicRules(principal instanceof SilkGrantUser user ? user : null, callCode);
+        return true;
+    }
+
     private CallDefinition.PublicObjections publicRules(SilkGrantUser user, String callCode) {
         CallDefinition.Award award = calls.get(callCode).definition().award();
         if (award == null || !award.publicObjections().enabled()) {

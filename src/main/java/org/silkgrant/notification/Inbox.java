@@ -6,13 +6,15 @@ import java.time.Instant;
 import org.silkgrant.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Each person's notices: delivering one (and then its mail), listing them newest first, marking them read. */
 @Service
 public class Inbox {
+
+    /** The most notices one page of the inbox holds. */
+    public static final int MAX_SIZE = 100;
 
     /** A notice in someone's inbox; {@code messageKey} with {@code arguments} is its headline. */
     public record InboxNotice(Long id, String kind, String messageKey, Object[] arguments, String comment,
@@ -56,7 +58,7 @@ public class Inbox {
     /** A page of the user's notices, newest first. */
     @Transactional(readOnly = true)
     public Page<InboxNotice> of(Long userId, int page, int size) {
-        return notices.findByUserIdOrderByIdDesc(userId, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100)))
+        return notices.findByUserIdOrderByIdDesc(userId, org.silkgrant.shared.Paging.of(page, size, MAX_SIZE))
                 .map(Inbox::view);
     }
 

@@ -190,7 +190,8 @@ public class OrganizationManagement {
         try {
             organization.decide(decision, comment, officer, clock.instant());
         } catch (IllegalStateException e) {
-            throw new StateConflictException("organization.alreadyDecided", organization.status());
+            throw new StateConflictException("organization.alreadyDecided",
+                    org.silkgrant.shared.Label.of("organization.status.", organization.status()));
         }
         events.publishEvent(new OrganizationEvent(officer, decision == OrganizationStatus.VERIFIED
                 ? "ORGANIZATION_VERIFIED" : "ORGANIZATION_REJECTED", organization.id(), organization.name(),

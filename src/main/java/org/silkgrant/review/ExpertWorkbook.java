@@ -218,9 +218,11 @@ class ExpertWorkbook {
         }
     }
 
+    /** A cell's text without invisible control characters (a NUL, which PostgreSQL refuses in a text column). */
     private static String cell(org.apache.poi.ss.usermodel.Row row, Column column, DataFormatter formatter) {
         Cell cell = row.getCell(column.ordinal());
-        return cell == null ? "" : formatter.formatCellValue(cell).strip();
+        return cell == null ? "" : org.silkgrant.shared.StrictJson.withoutControlCharacters(formatter.formatCellValue(cell))
+                .strip();
     }
 
     private static ExpertImportException fileError(int row, String code, String key, Object... arguments) {

@@ -541,6 +541,25 @@ public class ReviewManagement {
         return out;
     }
 
+    /**
+     * For deciding before a request's body is read: true when the assignment is the expert's own (not removed);
+     * {@code 404} otherwise.
+     */
+    @Transactional(readOnly = true)
+    public boolean assignedTo(SilkGrantUser user, Long assignmentId) {
+        own(user, assignmentId);
+        return true;
+    }
+
+    private ReviewAssignment own(SilkGrantUser user, Long assignmentId) {
+        ExpertView expert = experts.findByUser(user.id())
+                .orElseThrow(() -> new NotFoundException("review.assignment.notFound"));
+        return (assignmentId == null ? java.util.Optional.<ReviewAssignment>empty() : assignments.findById(assignmentId))
+                .filter(p -> p.expertId().equals(expert.id()))
+                .filter(p -> p.status() != ReviewAssignment.Status.REMOVED)
+                .orElseThrow(() -> new NotFoundException("review.assignment.notFound"));
+    }
+
     /** One of the expert's own assignments; another expert's (or a removed one) is 404. */
     @Transactional(readOnly = true)
     public MyAssignment mine(SilkGrantUser user, Long assignmentId) {
@@ -557,9 +576,7 @@ public class ReviewManagement {
             String clientAddress) {
         ExpertView expert = experts.findByUser(user.id())
                 .orElseThrow(() -> new NotFoundException("review.assignment.notFound"));
-        ReviewAssignment pair = assignments.findById(assignmentId).filter(p -> p.expertId().equals(expert.id()))
-                .filter(p -> p.status() != ReviewAssignment.Status.REMOVED)
-                .orElseThrow(() -> new NotFoundException("review.assignment.notFound"));
+        ReviewAssignment pair = own(user, assignmentId);
         if (noConflict == null) {
             throw new FieldViolationException("noConflict", "REQUIRED", "review.declaration.noConflict.REQUIRED");
         }

@@ -164,6 +164,9 @@ class RoutingStateMachineTests {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
     ThroughTheApi api;
 
     @BeforeEach
@@ -330,8 +333,11 @@ class RoutingStateMachineTests {
                 Reply english = attempt(who, c, step.action(), "en");
                 soft.assertThat(reply.detail()).as("%s: detail in the default language", what).isNotBlank()
                         .isNotEqualTo(english.detail());
+                // The step and the state by their labels, never their codes.
+                String label = messages.getMessage("routing.action." + step.action().name(), null, java.util.Locale.ENGLISH);
                 soft.assertThat(english.detail()).as("%s: detail in English", what)
-                        .contains("step \"" + step.action().name() + "\" is not possible now").matches("\\p{ASCII}+");
+                        .contains("step \"" + label + "\" is not possible now").matches("\\p{ASCII}+")
+                        .doesNotContain("\"" + step.action().name() + "\"");
             }
         }
         // SUBMIT has its own endpoint, which issues the receipt; the transitions endpoint refuses it in every state.
@@ -450,7 +456,9 @@ class RoutingStateMachineTests {
 
         Reply withdraw = api.transition("ent-leader", id, Action.WITHDRAW, "撤回", null, null, "en");
         assertThat(withdraw.status()).as(withdraw.text()).isEqualTo(409);
-        assertThat(withdraw.detail()).contains("ACCEPTED").contains("WITHDRAW");
+        // The state and the step by their labels (docs/security.md "Error messages"), not their codes.
+        assertThat(withdraw.detail()).contains("Accepted").contains("\"Withdraw\"").doesNotContain("ACCEPTED")
+                .doesNotContain("WITHDRAW");
         assertThat(api.history("ent-leader", id)).hasSize(4);
     }
 

@@ -27,6 +27,15 @@ class StaffAccess {
                 .orElseThrow(() -> new NotFoundException("account.notFound"));
     }
 
+    /** For deciding before a request's body is read: true for a staff account; 404 for anything else. */
+    public boolean isStaff(Long id) {
+        if (id == null) {
+            throw new NotFoundException("account.notFound");
+        }
+        staffMember(id);
+        return true;
+    }
+
     /** Refuses an admin's change of their own roles: granting oneself a duty would defeat the separation. */
     void notSelf(SilkGrantUser admin, AccountView member) {
         if (Objects.equals(member.id(), admin.id())) {

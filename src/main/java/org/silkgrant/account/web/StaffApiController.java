@@ -78,7 +78,7 @@ class StaffApiController {
     }
 
     @PutMapping("/users/{id}/roles")
-    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @PreAuthorize("hasRole('SECURITY_ADMIN') and @staffAccess.isStaff(#id)")
     @Operation(summary = "Sets a staff member's roles (security admin); admin duties stay separated")
     StaffMember assignRoles(@AuthenticationPrincipal SilkGrantUser admin, @PathVariable Long id,
             @RequestBody Roles roles, HttpServletRequest request) {
@@ -92,7 +92,7 @@ class StaffApiController {
     }
 
     @PutMapping("/users/{id}/department")
-    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @PreAuthorize("hasRole('SECURITY_ADMIN') and @staffAccess.isStaff(#id)")
     @Operation(summary = "Names the recommending department a recommender acts for (security admin); null clears it")
     ResponseEntity<Void> assignDepartment(@AuthenticationPrincipal SilkGrantUser admin, @PathVariable Long id,
             @RequestBody Department department, HttpServletRequest request) {

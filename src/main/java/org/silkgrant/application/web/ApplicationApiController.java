@@ -19,6 +19,7 @@ import org.silkgrant.application.SectionConflictException;
 import org.silkgrant.call.CallDefinition.Severity;
 import org.silkgrant.document.FileStore;
 import org.silkgrant.shared.FieldViolationException;
+import org.silkgrant.shared.Paging;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.core.io.InputStreamResource;
@@ -83,6 +84,7 @@ class ApplicationApiController {
     PageOf<ApplicationView> list(@RequestParam(required = false) String callCode,
             @RequestParam(required = false) ApplicationStatus status, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal SilkGrantUser user) {
+        Paging.check(page, size, ApplicationManagement.MAX_LIST_SIZE);
         Page<ApplicationView> found = applications.list(user, callCode, status, page, size);
         return new PageOf<>(found.getContent(), found.getNumber(), found.getSize(), found.getTotalElements());
     }
@@ -98,6 +100,7 @@ class ApplicationApiController {
     }
 
     @PutMapping("/{id}/sections/{name}")
+    @PreAuthorize("@applicationManagement.editableBy(principal, #id)")
     @Operation(summary = "Save one section; If-Match carries the version the writer started from (409 on conflict)")
     ResponseEntity<Saved> save(@PathVariable Long id, @PathVariable String name,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody JsonNode body,
@@ -116,6 +119,7 @@ class ApplicationApiController {
     }
 
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("@applicationManagement.editableBy(principal, #id)")
     @Operation(summary = "Attach a file of one of the call's kinds; 415 when its content is not an allowed type, 413 when too large")
     ResponseEntity<AttachmentView> attach(@PathVariable Long id, @RequestParam(required = false) String kind,
             @RequestParam(required = false) MultipartFile file, @AuthenticationPrincipal SilkGrantUser user)
@@ -146,6 +150,7 @@ class ApplicationApiController {
     }
 
     @PostMapping("/{id}/submit")
+    @PreAuthorize("@applicationManagement.editableBy(principal, #id)")
     @Operation(summary = "Submit: 422 with the failing checklist when not ready, 409 after the deadline; twice gives the same receipt")
     Submitted submit(@PathVariable Long id, @AuthenticationPrincipal SilkGrantUser user) {
         return new Submitted(ApplicationStatus.SUBMITTED, applications.submit(user, id));

@@ -60,8 +60,8 @@ class OfficeTableApiController {
             @RequestParam(defaultValue = "RECEIPT_NUMBER") OfficeTable.Sort sort,
             @RequestParam(defaultValue = "false") boolean desc, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        int pageSize = Math.min(Math.max(size, 1), MAX_SIZE);
-        Page<OfficeRow> rows = table.rows(code, filter, sort, desc, Math.max(page, 0), pageSize);
+        org.silkgrant.shared.Paging.check(page, size, MAX_SIZE);
+        Page<OfficeRow> rows = table.rows(code, filter, sort, desc, page, size);
         OfficeTable.Counts counts = table.counts(code);
         return new TablePage(rows.getContent(), rows.getNumber(), rows.getSize(), rows.getTotalElements(),
                 rows.getTotalPages(), counts.byStatus(), counts.total());

@@ -12,6 +12,7 @@ import org.silkgrant.application.VersionDiff;
 import org.silkgrant.application.ApplicationStatus;
 import org.silkgrant.application.ApplicationView;
 import org.silkgrant.application.HistoryEntry;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,6 +52,7 @@ class RoutingApiController {
     }
 
     @PostMapping("/{id}/transitions")
+    @PreAuthorize("hasRole('PROGRAM_OFFICER') or @applicationManagement.visibleTo(principal, #id)")
     @Operation(summary = "Take a step of the application's way; 403 for a role that may not, 409 in a state it does "
             + "not start from or after its deadline, 422 without a required comment, 404 when not the caller's")
     TransitionResult transition(@PathVariable Long id, @RequestBody TransitionRequest request,
@@ -79,6 +81,7 @@ class RoutingApiController {
     }
 
     @GetMapping("/{id}/diff")
+    @PreAuthorize("@applicationManagement.visibleTo(principal, #id)")
     @Operation(summary = "Field by field what changed between two submitted versions (to=0: the leader's working copy)")
     List<VersionDiff.Change> diff(@PathVariable Long id, @RequestParam int from, @RequestParam int to,
             @AuthenticationPrincipal SilkGrantUser user) {

@@ -45,6 +45,7 @@ class AuditApiController {
             + "exactly, from/to are days in Beijing time (both included)")
     AuditPage events(@ModelAttribute AuditFilter filter, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
+        org.silkgrant.shared.Paging.check(page, size, AuditLog.MAX_PAGE_SIZE);
         Page<AuditRecord> result = log.read(filter, page, size);
         return new AuditPage(result.getContent(), result.getNumber(), result.getSize(), result.getTotalElements());
     }

@@ -14,6 +14,7 @@ import org.silkgrant.award.Decision;
 import org.silkgrant.award.ObjectionStatus;
 import org.silkgrant.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,6 +63,7 @@ class AwardApiController {
     }
 
     @PostMapping("/applications/{id}/decision")
+    @PreAuthorize("hasRole('PROGRAM_OFFICER')")
     @Operation(summary = "Record or change the funding decision until the call's notice is published (program officer): "
             + "403 for others, 409 unless UNDER_REVIEW or once the notice is published, 422 naming grantedAmount when "
             + "missing, not positive or above the requested fiscal funds, confirmUnfinishedSheets while score sheets are "
@@ -107,6 +109,7 @@ class AwardApiController {
     }
 
     @PostMapping("/calls/{code}/notice")
+    @PreAuthorize("hasRole('PROGRAM_OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Publish the public notice of the call's approved applications for its notice period "
             + "(program officer); 409 when already published or nothing is approved")
@@ -122,6 +125,7 @@ class AwardApiController {
     }
 
     @PostMapping("/calls/{code}/notice/objections")
+    @PreAuthorize("@awardManagement.mayFileObjection(principal)")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "File an objection against a noticed application (applicants and organisation admins; 403 for "
             + "staff, experts and the admins); 409 outside the notice period")
@@ -131,6 +135,7 @@ class AwardApiController {
     }
 
     @PostMapping("/calls/{code}/notice/public-objections/codes")
+    @PreAuthorize("@awardManagement.mayObjectPublicly(principal, #code)")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Mail a single-use code to verify an e-mail address for a public objection (no account; only "
             + "where the call allows it, 403 otherwise or when signed in); 429 beyond the call's hourly limits")
@@ -140,6 +145,7 @@ class AwardApiController {
     }
 
     @PostMapping("/calls/{code}/notice/public-objections")
+    @PreAuthorize("@awardManagement.mayObjectPublicly(principal, #code)")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "File a public objection with the mailed code (no account; only where the call allows it); "
             + "422 naming code when it is wrong, expired or used")
@@ -156,6 +162,7 @@ class AwardApiController {
     }
 
     @PostMapping("/objections/{id}/answer")
+    @PreAuthorize("hasRole('PROGRAM_OFFICER')")
     @Operation(summary = "Uphold or dismiss an open objection with an answer (program officer); 409 when answered")
     ObjectionView answer(@PathVariable Long id, @RequestBody AnswerRequest request,
             @AuthenticationPrincipal SilkGrantUser user) {

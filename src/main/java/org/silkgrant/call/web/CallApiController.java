@@ -54,7 +54,12 @@ class CallApiController {
     @Operation(summary = "The program office sets the call's opening time and deadline (If-Match: version)")
     ResponseEntity<CallJson.Detail> reschedule(@PathVariable String code, @RequestHeader("If-Match") String ifMatch,
             @Valid @RequestBody ScheduleRequest request, Locale locale) {
-        long version = Long.parseLong(ifMatch.replace("\"", "").strip());
+        long version;
+        try {
+            version = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
+        } catch (NumberFormatException e) {
+            throw new org.silkgrant.shared.FieldViolationException("If-Match", "FORMAT", "input.header.version");
+        }
         return ResponseEntity.ok(CallJson.Detail.of(
                 calls.reschedule(code, request.opensAt(), request.deadline(), version), locale));
     }

@@ -41,6 +41,7 @@ class InboxApiController {
     @GetMapping
     InboxJson list(@AuthenticationPrincipal SilkGrantUser user, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, Locale locale) {
+        org.silkgrant.shared.Paging.check(page, size, Inbox.MAX_SIZE);
         Page<InboxNotice> found = inbox.of(user.id(), page, size);
         return new InboxJson(inbox.unread(user.id()), found.getNumber(), found.getTotalElements(),
                 found.getContent().stream().map(n -> json(n, locale)).toList());

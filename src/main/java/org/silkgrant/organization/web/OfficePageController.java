@@ -42,7 +42,7 @@ class OfficePageController {
     @GetMapping
     String queue(@RequestParam(required = false) OrganizationStatus status, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("page", organizations.search(status, q, page, 20));
+        model.addAttribute("page", organizations.search(status, q, org.silkgrant.shared.Paging.page(page), 20));
         model.addAttribute("status", status);
         model.addAttribute("q", q);
         model.addAttribute("statuses", OrganizationStatus.values());

@@ -46,6 +46,22 @@ class OrganizationAccess {
         return organizations.get(organizationId);
     }
 
+    /** For deciding before a request's body is read: true when the user is the organisation's admin (else 404/403). */
+    public boolean administers(SilkGrantUser user, Long organizationId) {
+        administered(user, organizationId);
+        return true;
+    }
+
+    /** For deciding before a request's body is read: true when the person is one of the admin's people. */
+    public boolean manages(SilkGrantUser user, Long organizationId, Long userId) {
+        if (userId == null) {
+            administered(user, organizationId);
+            throw new NotFoundException("account.notFound");
+        }
+        member(user, organizationId, userId);
+        return true;
+    }
+
     /** One of the organisation's people, when the user is its admin. */
     AccountView member(SilkGrantUser user, Long organizationId, Long userId) {
         administered(user, organizationId);

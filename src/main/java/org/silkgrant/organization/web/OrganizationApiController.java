@@ -80,6 +80,7 @@ class OrganizationApiController {
     PageOf<OrganizationView> search(@RequestParam(required = false) OrganizationStatus status,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
+        org.silkgrant.shared.Paging.check(page, size, 100);
         return PageOf.of(organizations.search(status, q, page, size));
     }
 
@@ -128,6 +129,7 @@ class OrganizationApiController {
     }
 
     @PostMapping("/{id}/users")
+    @PreAuthorize("hasRole('ORG_ADMIN') and @organizationAccess.administers(principal, #id)")
     @Operation(summary = "The organisation admin creates a project leader (APPLICANT) or another admin")
     ResponseEntity<Created> createMember(@PathVariable Long id, @RequestBody NewMember request,
             @AuthenticationPrincipal SilkGrantUser user, HttpServletRequest http) {
@@ -143,6 +145,7 @@ class OrganizationApiController {
     }
 
     @PostMapping("/{id}/users/{userId}/password")
+    @PreAuthorize("hasRole('ORG_ADMIN') and @organizationAccess.manages(principal, #id, #userId)")
     @Operation(summary = "The organisation admin sets a new password for one of its people")
     ResponseEntity<Void> resetPassword(@PathVariable Long id, @PathVariable Long userId,
             @RequestBody PasswordReset request, @AuthenticationPrincipal SilkGrantUser user, HttpServletRequest http) {
@@ -152,6 +155,7 @@ class OrganizationApiController {
     }
 
     @PostMapping("/{id}/users/{userId}/deactivation")
+    @PreAuthorize("hasRole('ORG_ADMIN') and @organizationAccess.manages(principal, #id, #userId)")
     @Operation(summary = "The organisation admin deactivates one of its people")
     ResponseEntity<Void> deactivate(@PathVariable Long id, @PathVariable Long userId,
             @AuthenticationPrincipal SilkGrantUser user, HttpServletRequest http) {

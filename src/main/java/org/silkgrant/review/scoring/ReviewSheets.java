@@ -256,6 +256,15 @@ public class ReviewSheets {
     }
 
     /** The expert's own assignment (another's, or one removed from them, is 404), any for the program officer. */
+    /**
+     * For deciding before a request's body is read: true when the user may see the sheet (the expert of the
+     * assignment, or the program office); {@code 404} for another expert's, {@code 403} for other roles.
+     */
+    public boolean visibleTo(SilkGrantUser user, long assignmentId) {
+        visible(user, assignmentId);
+        return true;
+    }
+
     private Assignment visible(SilkGrantUser user, long assignmentId) {
         if (user.hasRole(Role.EXPERT)) {
             Assignment assignment = load(assignmentId);

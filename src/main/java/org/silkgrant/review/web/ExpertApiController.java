@@ -115,6 +115,7 @@ class ExpertApiController {
             @RequestParam(required = false) String keyword, @RequestParam(required = false) String country,
             @RequestParam(required = false) Boolean active, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
+        org.silkgrant.shared.Paging.check(page, size, 100);
         return PageOf.of(experts.search(new ExpertFilter(name, organization, field, keyword, country, active), page, size));
     }
 

@@ -62,7 +62,7 @@ class ExpertPagesController {
             @RequestParam(required = false) String country, @RequestParam(required = false) Boolean active,
             @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         ExpertFilter filter = new ExpertFilter(name, organization, field, keyword, country, active);
-        model.addAttribute("page", experts.search(filter, page, 20));
+        model.addAttribute("page", experts.search(filter, org.silkgrant.shared.Paging.page(page), 20));
         model.addAttribute("filter", filter);
         model.addAttribute("fields", experts.fields());
         model.addAttribute("countries", ExpertOptions.countries(locale));

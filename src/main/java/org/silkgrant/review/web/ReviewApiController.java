@@ -194,7 +194,7 @@ class ReviewApiController {
     }
 
     @PostMapping("/assignments/{id}/conflict-declaration")
-    @PreAuthorize("hasRole('EXPERT')")
+    @PreAuthorize("hasRole('EXPERT') and @reviewManagement.assignedTo(principal, #id)")
     @Operation(summary = "The expert declares no conflict ({\"noConflict\": true}: CONFIRMED, the content opens) or a "
             + "conflict with a reason (DECLINED); another's pair is 404, a second declaration 409")
     MyAssignment declare(@PathVariable Long id, @RequestBody Declaration body,

@@ -59,7 +59,7 @@ class ScoringApiController {
     }
 
     @PutMapping("/assignments/{id}/review")
-    @PreAuthorize("hasRole('EXPERT')")
+    @PreAuthorize("hasRole('EXPERT') and @reviewSheets.visibleTo(principal, #id)")
     @Operation(summary = "Save the draft: scores within each criterion's range, comment; before the round's deadline")
     SheetView save(@PathVariable long id, @RequestBody SheetRequest body, @AuthenticationPrincipal SilkGrantUser user) {
         return sheets.save(user, id, body.draft());

@@ -111,6 +111,18 @@ class ExpertImportTests {
     }
 
     @Test
+    void anInvisibleControlCharacterInACellIsRemovedBeforeTheExpertIsKept() throws Exception {
+        String address = email("import.nul");
+        byte[] file = filledTemplate(mvc, List.of(
+                row("导入_x0000_专家_x001B_丙", "新疆_x0000_大学", ExpertFixture.creditCode(12), "CN", "NEW_ENERGY", "zh", address)));
+
+        upload(file, "专家.xlsx", "officer")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.experts[0].expert.fullName").value("导入专家丙"))
+                .andExpect(jsonPath("$.experts[0].expert.organizationName").value("新疆大学"));
+    }
+
+    @Test
     void everyBadRowIsReportedWithItsNumberAndReasonAndNothingIsImported() throws Exception {
         String good = email("good");
         String repeated = email("repeated");
